@@ -1,0 +1,35 @@
+package dev.digitslab.api.spec;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The training loss, always the mean over the examples of a batch (never the sum).
+ *
+ * <ul>
+ *   <li>{@link #BINARY_CROSS_ENTROPY}: one sigmoid output p = P(label 1);
+ *       loss = −[y·ln p + (1−y)·ln(1−p)].</li>
+ *   <li>{@link #CATEGORICAL_CROSS_ENTROPY}: softmax outputs p_k; loss = −ln p_y.</li>
+ * </ul>
+ * Implementations compute both from the logits (log-sum-exp), so saturated outputs never give log(0).
+ */
+public enum LossKind {
+    BINARY_CROSS_ENTROPY("binary-cross-entropy"),
+    CATEGORICAL_CROSS_ENTROPY("categorical-cross-entropy");
+
+    private final String id;
+
+    LossKind(String id) {
+        this.id = id;
+    }
+
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    @JsonCreator
+    public static LossKind fromId(String id) {
+        return SpecNames.parse(LossKind.class, values(), LossKind::id, id);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.digitslab.api.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Reads experiment specs from YAML ({@code .yaml}/{@code .yml}) or JSON ({@code .json}) and validates
+ * them. Unknown fields are errors, so a typo never silently falls back to a default.
+ */
+public final class SpecLoader {
+    private static final ObjectMapper YAML = configure(new ObjectMapper(
+            new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)));
+    private static final ObjectMapper JSON = configure(new ObjectMapper());
+
+    private SpecLoader() {
+    }
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+    }
+
+    /** Loads and validates a spec file; the format follows the file name's extension. */
+    public static ExperimentSpec load(Path file) {
+        String source = file.toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, mapperFor(source), source);
+        } catch (NoSuchFileException e) {
+            throw new InvalidSpecException(source, "file not found", e);
+        } catch (IOException e) {
+            throw new InvalidSpecException(source, "cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads and validates a spec from a stream; {@code source} names it in errors and picks the format. */
+    public static ExperimentSpec load(InputStream in, String source) {
+        return parse(in, mapperFor(source), source);
+    }
+
+    /** Parses and validates YAML (JSON is a subset of YAML) from a string, e.g. a catalogue entry. */
+    public static ExperimentSpec parseYaml(String text, String source) {
+        try {
+            return SpecValidator.validate(YAML.readValue(text, ExperimentSpec.class), source);
+        } catch (JsonProcessingException e) {
+            throw describe(e, source);
+        }
+    }
+
+    /** The spec as YAML, in the same form {@link #load} reads. */
+    public static String toYaml(ExperimentSpec spec) {
+        try {
+            return YAML.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write spec " + spec.name() + " as YAML", e);
+        }
+    }
+
+    /** The spec as JSON, in the same form {@link #load} reads. */
+    public static String toJson(ExperimentSpec spec) {
+        try {
+            return JSON.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write spec " + spec.name() + " as JSON", e);
+        }
+    }
+
+    private static ExperimentSpec parse(InputStream in, ObjectMapper mapper, String source) {
+        try {
+            return SpecValidator.validate(mapper.readValue(in, ExperimentSpec.class), source);
+        } catch (JsonProcessingException e) {
+            throw describe(e, source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read spec " + source, e);
+        }
+    }
+
+    private static ObjectMapper mapperFor(String source) {
+        String lower = source.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".json")) {
+            return JSON;
+        }
+        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            return YAML;
+        }
+        throw new InvalidSpecException(source, "unknown spec format: expected a .yaml, .yml or .json file", null);
+    }
+
+    private static InvalidSpecException describe(JsonProcessingException e, String source) {
+        String where = "";
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            where = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "") + ": ";
+        }
+        String what;
+        if (e instanceof UnrecognizedPropertyException u) {
+            what = "unknown field '" + u.getPropertyName() + "' (known fields: "
+                    + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
+                    + ")";
+        } else if (e instanceof InvalidTypeIdException t) {
+            what = "unknown type '" + t.getTypeId() + "'" + knownTypes(t.getBaseType().getRawClass());
+        } else {
+            what = rootMessage(e);
+        }
+        String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+        return new InvalidSpecException(source, where + what + line, e);
+    }
+
+    private static String knownTypes(Class<?> base) {
+        if (base == LayerSpec.class) {
+            return " (expected dense, activation, dropout or batch-norm)";
+        }
+        if (base == TaskSpec.class) {
+            return " (expected multiclass, digit-vs-rest or digit-vs-digit)";
+        }
+        return "";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String msg = t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
+        return msg == null ? t.getClass().getSimpleName() : msg.split("\n")[0];
+    }
+}

@@ -1,0 +1,39 @@
+package dev.digitslab.api.train;
+
+import dev.digitslab.api.params.ModelParameters;
+import dev.digitslab.api.spec.ExperimentSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The service each implementation provides, discovered with {@link java.util.ServiceLoader} (see
+ * {@link Trainers}). It builds models; {@link TrainingRun} drives them, so both implementations are
+ * trained, timed and evaluated by the same loop.
+ */
+public interface Trainer {
+
+    /** Short identifier used on the command line and in reports: "framework" or "scratch". */
+    String id();
+
+    /** One line for reports, e.g. the library and version. */
+    String description();
+
+    /** Facts a report needs to repeat a run (versions, native variant, threads), as name → value. */
+    Map<String, String> environment();
+
+    /**
+     * Builds the network the spec describes for inputs of width {@code inputCount}.
+     *
+     * @param seed    fixes initialisation and dropout
+     * @param initial if not null, the starting parameters (layout checked against the spec), used
+     *                instead of random initialisation; the model does not keep a reference to them
+     */
+    TrainableModel create(ExperimentSpec spec, int inputCount, long seed, ModelParameters initial);
+
+    /**
+     * Loads a model this implementation saved with {@link TrainableModel#save}. A file that is not such
+     * a model (another implementation's, truncated, inconsistent) gives {@link ModelFormatException}.
+     */
+    TrainableModel load(Path file) throws IOException;
+}

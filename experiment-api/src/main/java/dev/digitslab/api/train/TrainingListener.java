@@ -1,0 +1,21 @@
+package dev.digitslab.api.train;
+
+/** Progress callbacks; both default to doing nothing. Called on the training thread. */
+public interface TrainingListener {
+    TrainingListener NONE = new TrainingListener() {
+    };
+
+    /**
+     * After each optimiser step.
+     *
+     * @param batch     index of the batch in the epoch, from 0
+     * @param batches   batches in the epoch
+     * @param batchLoss the batch's mean data loss
+     */
+    default void onBatch(int epoch, int batch, int batches, double batchLoss) {
+    }
+
+    /** After each epoch has been trained and evaluated. */
+    default void onEpoch(EpochRecord record) {
+    }
+}
