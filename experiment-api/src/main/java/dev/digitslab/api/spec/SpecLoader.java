@@ -33,8 +33,6 @@ public final class SpecLoader {
 
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
     }
