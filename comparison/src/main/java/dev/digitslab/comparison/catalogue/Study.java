@@ -1,0 +1,15 @@
+package dev.digitslab.comparison.catalogue;
+
+import dev.digitslab.api.spec.ExperimentSpec;
+import java.util.List;
+
+/** One entry of the catalogue: a named group of specs and how they are run. */
+public record Study(String name, StudyKind kind, String title, List<ExperimentSpec> specs) {
+    public Study {
+        specs = List.copyOf(specs);
+    }
+
+    public Study withSpecs(List<ExperimentSpec> newSpecs) {
+        return new Study(name, kind, title, newSpecs);
+    }
+}

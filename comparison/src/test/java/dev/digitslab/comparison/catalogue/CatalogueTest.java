@@ -1,0 +1,67 @@
+package dev.digitslab.comparison.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.digitslab.api.spec.ExperimentSpec;
+import dev.digitslab.api.spec.InvalidSpecException;
+import dev.digitslab.api.spec.LayerSpec;
+import dev.digitslab.api.spec.TaskSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CatalogueTest {
+
+    @Test
+    void holdsTheSixSeedNotebookStudiesInOrder() {
+        List<String> names = Catalogue.builtIn().studies().stream().map(Study::name).toList();
+        assertEquals(List.of("zero-vs-one", "zero-vs-rest", "multiclass", "regularisation", "weight-transfer",
+                "lockstep"), names);
+    }
+
+    @Test
+    void regularisationStudyHasFiveVariantsOfTheSameNetwork() {
+        Study study = Catalogue.builtIn().study("regularisation");
+        assertEquals(5, study.specs().size());
+        for (ExperimentSpec spec : study.specs()) {
+            long dense = spec.network().stream().filter(l -> l instanceof LayerSpec.Dense).count();
+            assertEquals(3, dense, spec.name());
+            assertEquals(128, spec.batchSize());
+        }
+        assertTrue(study.specs().get(1).l2() > 0, "the L2 variant has a penalty");
+    }
+
+    @Test
+    void specsMatchTheNotebooksTasks() {
+        Catalogue c = Catalogue.builtIn();
+        assertEquals(new TaskSpec.DigitVsDigit(0, 1), c.study("zero-vs-one").specs().get(0).task());
+        assertEquals(new TaskSpec.DigitVsRest(0), c.study("zero-vs-rest").specs().get(0).task());
+        assertEquals(new TaskSpec.Multiclass(), c.study("multiclass").specs().get(0).task());
+    }
+
+    @Test
+    void rejectsAnUnknownStudyListingTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Catalogue.builtIn().study("multi-class"));
+        assertTrue(e.getMessage().contains("unknown experiment 'multi-class'") && e.getMessage().contains("multiclass"),
+                e.getMessage());
+    }
+
+    @Test
+    void rejectsDuplicateStudyNames() {
+        Study one = Catalogue.builtIn().study("multiclass");
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> Catalogue.of(List.of(one, one)));
+        assertTrue(e.getMessage().contains("duplicate study name 'multiclass'"), e.getMessage());
+    }
+
+    @Test
+    void rejectsTwoDifferentSpecsWithTheSameName() {
+        Catalogue c = Catalogue.builtIn();
+        ExperimentSpec multiclass = c.study("multiclass").specs().get(0);
+        Study clash = new Study("other", StudyKind.COMPARISON, "t", List.of(multiclass.withEpochs(1)));
+        InvalidSpecException e = assertThrows(InvalidSpecException.class,
+                () -> Catalogue.of(List.of(c.study("multiclass"), clash)));
+        assertTrue(e.getMessage().contains("two different specs are named 'multiclass'"), e.getMessage());
+    }
+}
