@@ -18,4 +18,12 @@ public interface TrainingListener {
     /** After each epoch has been trained and evaluated. */
     default void onEpoch(EpochRecord record) {
     }
+
+    /**
+     * After each epoch, with the model itself, for observers that need more than the record (e.g. the
+     * lockstep study reads the parameters). The model must not be trained or closed here.
+     */
+    default void onEpoch(EpochRecord record, TrainableModel model) {
+        onEpoch(record);
+    }
 }

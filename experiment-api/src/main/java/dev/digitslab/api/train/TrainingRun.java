@@ -62,7 +62,7 @@ public final class TrainingRun {
                         Scores.loss(validationProbs, outputs, splits.validation().labels()),
                         Scores.accuracy(validationProbs, outputs, splits.validation().labels()));
                 history.add(record);
-                listener.onEpoch(record);
+                listener.onEpoch(record, model);
             }
             float[] testProbs = model.predict(splits.test());
             TrainingResult result = new TrainingResult(trainer.id(), seed, history, testProbs, model.parameters());
