@@ -1,0 +1,43 @@
+package dev.digitslab.api.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @Test
+    void replacesTheTargetWithTheNewContent(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("a/b/report.txt");
+        AtomicFiles.writeString(target, "old");
+        AtomicFiles.writeString(target, "new");
+        assertEquals("new", Files.readString(target));
+        assertEquals(List.of(target), listFiles(dir));
+    }
+
+    @Test
+    void aWriterThatFailsLeavesThePreviousFileAndNoTemporaryFile(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("report.txt");
+        AtomicFiles.writeString(target, "complete");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            out.write("half".getBytes());
+            throw new IOException("disk full");
+        }));
+        assertEquals("disk full", e.getMessage());
+        assertEquals("complete", Files.readString(target));
+        assertEquals(List.of(target), listFiles(dir));
+    }
+
+    private static List<Path> listFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+}
