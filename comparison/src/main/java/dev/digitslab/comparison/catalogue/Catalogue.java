@@ -57,7 +57,7 @@ public final class Catalogue {
                         specs.add(SpecLoader.load(spec, "catalogue/" + file));
                     }
                 }
-                studies.add(new Study(e.name(), e.kind(), e.title(), specs));
+                studies.add(new Study(e.name(), e.kind(), e.title(), e.accuracyBar(), specs));
             }
             return of(studies);
         } catch (IOException e) {
@@ -102,6 +102,6 @@ public final class Catalogue {
     record Index(List<Entry> studies) {
     }
 
-    record Entry(String name, StudyKind kind, String title, List<String> specs) {
+    record Entry(String name, StudyKind kind, String title, Double accuracyBar, List<String> specs) {
     }
 }

@@ -59,7 +59,7 @@ class CatalogueTest {
     void rejectsTwoDifferentSpecsWithTheSameName() {
         Catalogue c = Catalogue.builtIn();
         ExperimentSpec multiclass = c.study("multiclass").specs().get(0);
-        Study clash = new Study("other", StudyKind.COMPARISON, "t", List.of(multiclass.withEpochs(1)));
+        Study clash = new Study("other", StudyKind.COMPARISON, "t", null, List.of(multiclass.withEpochs(1)));
         InvalidSpecException e = assertThrows(InvalidSpecException.class,
                 () -> Catalogue.of(List.of(c.study("multiclass"), clash)));
         assertTrue(e.getMessage().contains("two different specs are named 'multiclass'"), e.getMessage());

@@ -1,0 +1,60 @@
+package dev.digitslab.comparison.report;
+
+import dev.digitslab.comparison.eval.SeedStatistics;
+import dev.digitslab.comparison.results.PairComparison;
+import dev.digitslab.comparison.results.RunResult;
+import dev.digitslab.comparison.results.StudyResults;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row of the summary table: one spec × one implementation, aggregated over seeds. Derived from
+ * {@link StudyResults} alone, so a re-rendered report shows exactly the numbers in results.json.
+ *
+ * @param failures      runs of this spec and implementation that failed, with their reasons
+ * @param agreement     mean over seeds of the fraction of test predictions both implementations share
+ * @param medianMcNemarP median over seeds of the McNemar p-value (null if no pair)
+ */
+public record SummaryRow(String study, String spec, String implementation, int seeds, SeedStatistics accuracy,
+                         SeedStatistics balancedAccuracy, SeedStatistics rocAuc, SeedStatistics loss,
+                         double secondsPerEpoch, int parameterCount, List<String> failures, Double agreement,
+                         Double medianMcNemarP) {
+
+    public static List<SummaryRow> of(StudyResults results) {
+        Map<String, List<RunResult>> groups = new LinkedHashMap<>();
+        for (RunResult run : results.runs()) {
+            groups.computeIfAbsent(run.spec() + "\u0000" + run.implementation(), k -> new ArrayList<>()).add(run);
+        }
+        List<SummaryRow> rows = new ArrayList<>();
+        for (List<RunResult> group : groups.values()) {
+            RunResult first = group.get(0);
+            List<RunResult> ok = group.stream().filter(RunResult::ok).toList();
+            List<String> failures = group.stream().filter(r -> !r.ok())
+                    .map(r -> "seed " + r.seed() + ": " + r.error()).toList();
+            List<PairComparison> pairs = results.pairs().stream().filter(p -> p.spec().equals(first.spec())).toList();
+            rows.add(new SummaryRow(results.study(), first.spec(), first.implementation(), ok.size(),
+                    SeedStatistics.of(ok.stream().mapToDouble(r -> r.test().accuracy()).toArray()),
+                    SeedStatistics.of(ok.stream().mapToDouble(r -> r.test().balancedAccuracy()).toArray()),
+                    SeedStatistics.of(ok.stream().filter(r -> r.test().rocAuc() != null)
+                            .mapToDouble(r -> r.test().rocAuc()).toArray()),
+                    SeedStatistics.of(ok.stream().mapToDouble(r -> r.test().loss()).toArray()),
+                    median(ok.stream().mapToDouble(RunResult::secondsPerEpoch).toArray()),
+                    ok.isEmpty() ? 0 : ok.get(0).parameterCount(), failures,
+                    pairs.isEmpty() ? null : pairs.stream().mapToDouble(PairComparison::agreement).average().orElse(0),
+                    pairs.isEmpty() ? null : median(pairs.stream().mapToDouble(PairComparison::mcNemarP).toArray())));
+        }
+        return rows;
+    }
+
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] s = values.clone();
+        java.util.Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}

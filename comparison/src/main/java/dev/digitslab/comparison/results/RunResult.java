@@ -1,0 +1,26 @@
+package dev.digitslab.comparison.results;
+
+import dev.digitslab.api.train.EpochRecord;
+import java.util.List;
+
+/**
+ * One implementation trained on one spec with one seed.
+ *
+ * @param status          "ok" or "failed"
+ * @param error           why it failed (null when ok)
+ * @param history         per-epoch record (may be partial for a failed run)
+ * @param test            test-set evaluation (null when failed)
+ * @param secondsPerEpoch median of the per-epoch training seconds
+ * @param parameterCount  trainable parameters
+ * @param misclassified   the most confident mistakes on the test set (first seed only)
+ */
+public record RunResult(String spec, String implementation, long seed, String status, String error,
+                        List<EpochRecord> history, TestSummary test, double secondsPerEpoch, int parameterCount,
+                        List<Misclassified> misclassified) {
+    public static final String OK = "ok";
+    public static final String FAILED = "failed";
+
+    public boolean ok() {
+        return OK.equals(status);
+    }
+}

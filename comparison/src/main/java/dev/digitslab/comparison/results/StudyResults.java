@@ -1,0 +1,28 @@
+package dev.digitslab.comparison.results;
+
+import dev.digitslab.api.spec.ExperimentSpec;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a study produced, as saved in its results.json; reports are drawn from this alone.
+ *
+ * @param accuracyBar the test accuracy the study must reach (best spec), or null
+ * @param createdAt   ISO-8601 time the run finished
+ * @param environment what is needed to repeat the run (JDK, versions, native variant, threads, CPU)
+ * @param specs       the exact specs run (after command-line overrides)
+ * @param runs        one per (spec, implementation, seed)
+ * @param pairs       framework vs scratch per (spec, seed) where both succeeded
+ * @param transfers   weight-transfer study only
+ * @param lockstep    lockstep study only, one entry per epoch
+ */
+public record StudyResults(String study, String kind, String title, Double accuracyBar, String createdAt, Map<String, String> environment,
+                           List<ExperimentSpec> specs, List<RunResult> runs, List<PairComparison> pairs,
+                           List<TransferResult> transfers, List<LockstepEpoch> lockstep) {
+    public StudyResults {
+        runs = runs == null ? List.of() : List.copyOf(runs);
+        pairs = pairs == null ? List.of() : List.copyOf(pairs);
+        transfers = transfers == null ? List.of() : List.copyOf(transfers);
+        lockstep = lockstep == null ? List.of() : List.copyOf(lockstep);
+    }
+}
