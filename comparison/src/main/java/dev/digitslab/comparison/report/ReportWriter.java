@@ -80,7 +80,8 @@ public final class ReportWriter {
 
     // ---- per-study files ----
 
-    static void writeStudyFiles(StudyResults study, Path dir) throws IOException {
+    /** Writes one study's folder: results.json, history.csv, specs and charts. */
+    public static void writeStudyFiles(StudyResults study, Path dir) throws IOException {
         Files.createDirectories(dir);
         ResultsFile.write(study, dir.resolve(ResultsFile.NAME));
         AtomicFiles.writeString(dir.resolve("history.csv"), historyCsv(study));

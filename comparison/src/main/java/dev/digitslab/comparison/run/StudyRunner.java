@@ -36,7 +36,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,15 +51,12 @@ public final class StudyRunner {
 
     private final RunOptions options;
     private final SplitSource splitSource;
-    private final Function<String, TrainingListener> listeners;
+    private final ProgressListeners listeners;
     private final Map<String, Trainer> trainers = new LinkedHashMap<>();
     /** Trained results by (spec, implementation, seed), so a later study can reuse an earlier run. */
     private final Map<String, TrainingResult> trained = new HashMap<>();
 
-    /**
-     * @param listeners gives the progress listener for a run, from a label such as "multiclass/scratch/42"
-     */
-    public StudyRunner(RunOptions options, SplitSource splitSource, Function<String, TrainingListener> listeners) {
+    public StudyRunner(RunOptions options, SplitSource splitSource, ProgressListeners listeners) {
         this.options = options;
         this.splitSource = splitSource;
         this.listeners = listeners;
@@ -184,7 +180,7 @@ public final class StudyRunner {
         Map<String, List<EpochRecord>> histories = new LinkedHashMap<>();
         for (Trainer trainer : trainers.values()) {
             List<ModelParameters> perEpoch = new ArrayList<>();
-            TrainingListener progress = listeners.apply(spec.name() + "/" + trainer.id() + "/" + seed);
+            TrainingListener progress = listeners.forRun(spec, trainer.id(), seed);
             TrainingListener capture = new TrainingListener() {
                 @Override
                 public void onBatch(int epoch, int batch, int batches, double batchLoss) {
@@ -220,7 +216,7 @@ public final class StudyRunner {
     private RunResult train(Trainer trainer, ExperimentSpec spec, Splits splits, long seed, ModelParameters initial,
                             boolean keepMistakes) {
         return train(trainer, spec, splits, seed, initial,
-                listeners.apply(spec.name() + "/" + trainer.id() + "/" + seed), keepMistakes);
+                listeners.forRun(spec, trainer.id(), seed), keepMistakes);
     }
 
     private RunResult train(Trainer trainer, ExperimentSpec spec, Splits splits, long seed, ModelParameters initial,

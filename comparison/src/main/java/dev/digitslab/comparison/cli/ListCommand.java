@@ -1,0 +1,55 @@
+package dev.digitslab.comparison.cli;
+
+import dev.digitslab.api.spec.ExperimentSpec;
+import dev.digitslab.api.spec.LayerSpec;
+import dev.digitslab.comparison.catalogue.Catalogue;
+import dev.digitslab.comparison.catalogue.Study;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the experiment catalogue.")
+final class ListCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        String format = "%-16s %-34s %-16s %-9s %-38s %-28s %6s%n";
+        out.printf(Locale.ROOT, format, "EXPERIMENT", "SPEC", "KIND", "TASK", "NETWORK", "OPTIMISER", "EPOCHS");
+        for (Study study : Catalogue.builtIn().studies()) {
+            for (ExperimentSpec s : study.specs()) {
+                out.printf(Locale.ROOT, format, study.name(), s.name(), study.kind().id(), s.task().describe(),
+                        network(s), optimiser(s), s.epochs());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String network(ExperimentSpec s) {
+        List<String> parts = new ArrayList<>(List.of("784"));
+        for (LayerSpec layer : s.network()) {
+            if (layer instanceof LayerSpec.Dense d) {
+                parts.add(d.units() + (d.activation().id().equals("identity") ? "" : "(" + d.activation().id() + ")"));
+            } else if (layer instanceof LayerSpec.Dropout d) {
+                parts.add("drop" + d.rate());
+            } else if (layer instanceof LayerSpec.BatchNorm) {
+                parts.add("bn");
+            } else if (layer instanceof LayerSpec.ActivationLayer a) {
+                parts.add(a.function().id());
+            }
+        }
+        return String.join("-", parts);
+    }
+
+    static String optimiser(ExperimentSpec s) {
+        return s.optimizer().kind().id() + " " + s.optimizer().learningRate() + ", batch " + s.batchSize()
+                + (s.l2() > 0 ? ", l2 " + s.l2() : "");
+    }
+}

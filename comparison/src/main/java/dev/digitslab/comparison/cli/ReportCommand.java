@@ -1,0 +1,47 @@
+package dev.digitslab.comparison.cli;
+
+import dev.digitslab.comparison.catalogue.Catalogue;
+import dev.digitslab.comparison.catalogue.Study;
+import dev.digitslab.comparison.report.ReportWriter;
+import dev.digitslab.comparison.results.StudyResults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Re-render the reports from saved results (every <study>/results.json); trains nothing.")
+final class ReportCommand implements Callable<Integer> {
+    @Option(names = "--from", paramLabel = "DIR", defaultValue = "reports", description = "Folder with saved results (default: ${DEFAULT-VALUE}).")
+    Path from;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: the --from folder).")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isDirectory(from)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no results folder " + from
+                    + ": run `digits-lab run` first, or point --from at a folder that has <study>/results.json files");
+        }
+        List<String> order = Catalogue.builtIn().studies().stream().map(Study::name).toList();
+        List<StudyResults> studies = ReportWriter.readAll(from, order);
+        if (studies.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no <study>/results.json in " + from
+                    + ": run `digits-lab run` first");
+        }
+        Path target = out == null ? from : out;
+        ReportWriter.write(studies, target);
+        spec.commandLine().getOut().printf("re-rendered %d studies into %s%n", studies.size(),
+                target.toAbsolutePath().normalize());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
