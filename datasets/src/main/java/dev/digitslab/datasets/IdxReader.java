@@ -1,0 +1,195 @@
+package dev.digitslab.datasets;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads IDX files (the MNIST / Fashion-MNIST format), plain or gzipped, and validates them completely:
+ * magic number, data type, dimensions, data length against the header, label range, and image/label count
+ * agreement. Allocations are bounded by what the file can really hold, never by what its header claims,
+ * so a corrupt header cannot exhaust memory.
+ *
+ * <p>Format: bytes 0–1 zero, byte 2 the data type (0x08 = unsigned byte, the only one MNIST uses), byte 3
+ * the number of dimensions; then each dimension as a big-endian 32-bit integer; then the data, row-major.
+ */
+public final class IdxReader {
+    /** Magic number of a label file: unsigned bytes, 1 dimension. */
+    public static final int LABELS_MAGIC = 0x0801;
+    /** Magic number of an image file: unsigned bytes, 3 dimensions (count, rows, cols). */
+    public static final int IMAGES_MAGIC = 0x0803;
+
+    private static final int UNSIGNED_BYTE = 0x08;
+    /** Largest array the JVM reliably allocates. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    private IdxReader() {
+    }
+
+    /** Reads any unsigned-byte IDX file. */
+    public static IdxArray read(Path file) throws IOException {
+        return read(file, -1);
+    }
+
+    /** Reads an image file (magic 2051: count, rows, cols); rows and cols must be positive. */
+    public static IdxArray readImages(Path file) throws IOException {
+        IdxArray images = read(file, IMAGES_MAGIC);
+        int[] d = images.dimensions();
+        if (d[1] <= 0 || d[2] <= 0) {
+            throw new DataFormatException(file, "image size (rows x cols at offsets 8 and 12)",
+                    "positive rows and cols", d[1] + " x " + d[2]);
+        }
+        return images;
+    }
+
+    /** Reads a label file (magic 2049) and checks every label is in 0..classCount−1. */
+    public static byte[] readLabels(Path file, int classCount) throws IOException {
+        IdxArray labels = read(file, LABELS_MAGIC);
+        byte[] data = labels.data();
+        int header = headerLength(1);
+        for (int i = 0; i < data.length; i++) {
+            int label = data[i] & 0xff;
+            if (label >= classCount) {
+                throw new DataFormatException(file, "label of item " + i + " (offset " + (header + i) + ")",
+                        "a label in 0.." + (classCount - 1), Integer.toString(label));
+            }
+        }
+        return data;
+    }
+
+    /** Reads an image file and its label file and checks they describe the same number of items. */
+    public static LabelledImages readLabelled(Path imageFile, Path labelFile, int classCount) throws IOException {
+        IdxArray images = readImages(imageFile);
+        byte[] labels = readLabels(labelFile, classCount);
+        int[] d = images.dimensions();
+        if (labels.length != d[0]) {
+            throw new DataFormatException(labelFile, "item count (offset 4)",
+                    d[0] + " labels, the image count of " + imageFile, Integer.toString(labels.length));
+        }
+        return new LabelledImages(images.data(), labels, d[0], d[1], d[2]);
+    }
+
+    private static IdxArray read(Path file, int expectedMagic) throws IOException {
+        long maxContent = DecompressingInput.maxUncompressedLength(file);
+        try (InputStream in = DecompressingInput.open(file)) {
+            boolean gzip = in instanceof GZIPInputStream;
+            byte[] start = readFully(file, in, 4, 0, gzip);
+            if (start.length < 4) {
+                throw new DataFormatException(file, "magic number (offset 0)", "4 bytes",
+                        "end of file after " + start.length + " bytes");
+            }
+            int magic = bigEndian(start, 0);
+            if (expectedMagic >= 0 && magic != expectedMagic) {
+                throw new DataFormatException(file, "magic number (offset 0)", describeMagic(expectedMagic),
+                        magic + String.format(" (0x%08x)", magic));
+            }
+            if (start[0] != 0 || start[1] != 0) {
+                throw new DataFormatException(file, "magic number bytes 0-1", "00 00",
+                        String.format("%02x %02x", start[0] & 0xff, start[1] & 0xff));
+            }
+            if ((start[2] & 0xff) != UNSIGNED_BYTE) {
+                throw new DataFormatException(file, "data type (offset 2)", "0x08 (unsigned byte)",
+                        String.format("0x%02x", start[2] & 0xff));
+            }
+            int rank = start[3] & 0xff;
+            if (rank == 0) {
+                throw new DataFormatException(file, "number of dimensions (offset 3)", "at least 1", "0");
+            }
+            byte[] dimBytes = readFully(file, in, 4 * rank, 4, gzip);
+            if (dimBytes.length < 4 * rank) {
+                throw new DataFormatException(file, "header (offset 4)", rank + " dimension sizes ("
+                        + 4 * rank + " bytes)", "end of file after " + (4 + dimBytes.length) + " bytes");
+            }
+            int[] dims = new int[rank];
+            long length = 1;
+            for (int i = 0; i < rank; i++) {
+                dims[i] = bigEndian(dimBytes, 4 * i);
+                if (dims[i] < 0) {
+                    throw new DataFormatException(file, "size of dimension " + i + " (offset " + (4 + 4 * i) + ")",
+                            "a size in 0.." + Integer.MAX_VALUE, Integer.toUnsignedString(dims[i]));
+                }
+                length *= dims[i];
+                if (length > MAX_ARRAY) {
+                    throw new DataFormatException(file, "dimensions " + dimensionText(dims, i + 1),
+                            "at most " + MAX_ARRAY + " values in total", "more than that");
+                }
+            }
+            int header = headerLength(rank);
+            // Never allocate more than the file can hold: a header claiming gigabytes in a small file is
+            // reported as truncated, not as OutOfMemoryError.
+            long available = Math.max(0, maxContent - header);
+            byte[] data = readFully(file, in, (int) Math.min(length, available), header, gzip);
+            long found = data.length;
+            if (found == length) {
+                found += countRemaining(file, in, header + length, gzip);
+            }
+            if (found != length) {
+                throw new DataFormatException(file, "data length (bytes after the " + header + "-byte header)",
+                        length + " bytes (" + dimensionText(dims, rank) + " per header)", found + " bytes");
+            }
+            return new IdxArray(magic, dims, data);
+        }
+    }
+
+    static int headerLength(int rank) {
+        return 4 + 4 * rank;
+    }
+
+    private static byte[] readFully(Path file, InputStream in, int n, long offset, boolean gzip) throws IOException {
+        byte[] buffer = new byte[n];
+        int read = 0;
+        try {
+            while (read < n) {
+                int r = in.read(buffer, read, n - read);
+                if (r < 0) {
+                    break;
+                }
+                read += r;
+            }
+        } catch (ZipException | EOFException e) {
+            if (gzip) {
+                throw DecompressingInput.corruptGzip(file, offset + read, e);
+            }
+            throw e;
+        }
+        return read == n ? buffer : Arrays.copyOf(buffer, read);
+    }
+
+    private static long countRemaining(Path file, InputStream in, long offset, boolean gzip) throws IOException {
+        byte[] sink = new byte[1 << 16];
+        long extra = 0;
+        try {
+            int r;
+            while ((r = in.read(sink)) >= 0) {
+                extra += r;
+            }
+        } catch (ZipException | EOFException e) {
+            if (gzip) {
+                throw DecompressingInput.corruptGzip(file, offset + extra, e);
+            }
+            throw e;
+        }
+        return extra;
+    }
+
+    private static int bigEndian(byte[] b, int at) {
+        return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
+    }
+
+    private static String describeMagic(int magic) {
+        return magic + String.format(" (0x%08x, ", magic)
+                + (magic == IMAGES_MAGIC ? "an unsigned-byte image file" : "an unsigned-byte label file") + ")";
+    }
+
+    private static String dimensionText(int[] dims, int upTo) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < upTo; i++) {
+            s.append(i == 0 ? "" : " x ").append(dims[i]);
+        }
+        return s.toString();
+    }
+}

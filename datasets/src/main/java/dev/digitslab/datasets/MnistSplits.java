@@ -1,0 +1,185 @@
+package dev.digitslab.datasets;
+
+import dev.digitslab.api.data.ImageSet;
+import dev.digitslab.api.data.Splits;
+import dev.digitslab.api.spec.DataSpec;
+import dev.digitslab.api.spec.TaskSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * The train / validation / test splits every experiment uses, built from real MNIST (or, when the data
+ * spec names {@code fashion-mnist}, from Fashion-MNIST in a local directory: see {@link FashionMnistLocator}).
+ * <ul>
+ *   <li>Test: the official 10,000-image test set, keeping only the task's digits.</li>
+ *   <li>Train and validation: the official 60,000-image training set (only the task's digits), optionally
+ *       first reduced to a stratified subset of {@link DataSpec#subset()} images, then split with
+ *       {@link DataSpec#validationFraction()} held out for validation. Both draws are stratified by task
+ *       label (largest-remainder rounding: each class within one image of its exact share) and seeded
+ *       with a {@link SplittableRandom} derived from the seed.</li>
+ *   <li>Order: every split keeps the natural file order of its images (training runs shuffle per epoch
+ *       with {@link dev.digitslab.api.data.BatchOrder}); so the same (data spec, seed) gives identical
+ *       arrays in identical order on any machine.</li>
+ *   <li>Pixels are byte/255f; {@link ImageSet#digits()} holds the original digit.</li>
+ * </ul>
+ * The raw files are read once per JVM (about 55 MB of bytes) and the most recent splits are kept while
+ * memory allows, so repeated loads are cheap.
+ */
+public final class MnistSplits {
+    public static final String MNIST = "mnist";
+    public static final String FASHION_MNIST = "fashion-mnist";
+    private static final long SUBSET_STREAM = 0x5355425345544cL;
+    private static final long VALIDATION_STREAM = 0x56414c4944L;
+
+    private static final Map<String, MnistDataset> DATASETS = new HashMap<>();
+    private static SoftReference<CachedSplits> lastSplits = new SoftReference<>(null);
+
+    private record SplitKey(String dataset, TaskSpec task, double validationFraction, Integer subset, long seed) {
+    }
+
+    private record CachedSplits(SplitKey key, Splits splits) {
+    }
+
+    private MnistSplits() {
+    }
+
+    /**
+     * The splits of real MNIST for this data spec and seed; the files are found by
+     * {@link MnistLocator#fromEnvironment()}.
+     *
+     * @throws IllegalArgumentException if the data set is neither {@code mnist} nor {@code fashion-mnist}
+     *                                  (case-insensitive), or the spec's numbers are out of range
+     * @throws UncheckedIOException     if MNIST cannot be found or fetched ({@link MnistUnavailableException},
+     *                                  whose message says how to provide it), or a file is malformed
+     *                                  ({@link DataFormatException})
+     */
+    public static Splits load(DataSpec data, long seed) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(data.task(), "data.task");
+        String name = data.dataset().toLowerCase(Locale.ROOT);
+        if (!name.equals(MNIST) && !name.equals(FASHION_MNIST)) {
+            throw new IllegalArgumentException("data set '" + data.dataset()
+                    + "' is not supported: MnistSplits loads 'mnist' (or 'fashion-mnist' from a local directory)");
+        }
+        SplitKey key = new SplitKey(name, data.task(), data.validationFraction(), data.subset(), seed);
+        synchronized (MnistSplits.class) {
+            CachedSplits cached = lastSplits.get();
+            if (cached != null && cached.key().equals(key)) {
+                return cached.splits();
+            }
+        }
+        MnistDataset mnist = dataset(name);
+        Splits splits = split(mnist.train(), mnist.test(), data.task(), data.validationFraction(), data.subset(), seed);
+        synchronized (MnistSplits.class) {
+            lastSplits = new SoftReference<>(new CachedSplits(key, splits));
+        }
+        return splits;
+    }
+
+    /** The raw MNIST data, read once per JVM. */
+    public static MnistDataset dataset() {
+        return dataset(MNIST);
+    }
+
+    /**
+     * The raw data of {@code mnist} (found by {@link MnistLocator#fromEnvironment()}) or {@code fashion-mnist}
+     * (found by {@link FashionMnistLocator#fromEnvironment()}), read once per JVM.
+     */
+    public static synchronized MnistDataset dataset(String dataSetName) {
+        String name = dataSetName.toLowerCase(Locale.ROOT);
+        MnistDataset dataset = DATASETS.get(name);
+        if (dataset == null) {
+            try {
+                MnistFiles files = switch (name) {
+                    case MNIST -> MnistLocator.fromEnvironment().resolve();
+                    case FASHION_MNIST -> FashionMnistLocator.fromEnvironment().resolve();
+                    default -> throw new IllegalArgumentException("unknown data set '" + dataSetName + "'");
+                };
+                dataset = MnistDataset.read(files);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+            DATASETS.put(name, dataset);
+        }
+        return dataset;
+    }
+
+    /**
+     * Splits raw data as {@link #load} does (any labelled images with labels 0..9, e.g. read from CSV).
+     *
+     * @param officialTrain      the official training set: becomes train + validation
+     * @param officialTest       the official test set: becomes test
+     * @param validationFraction fraction of the (subset of the) training images held out, in (0, 1)
+     * @param subset             stratified number of training images to use before the validation split,
+     *                           or null for all
+     */
+    public static Splits split(LabelledImages officialTrain, LabelledImages officialTest, TaskSpec task,
+                               double validationFraction, Integer subset, long seed) {
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validationFraction must be in (0, 1), was " + validationFraction);
+        }
+        int classCount = task.classes();
+        int[] trainLabels = taskLabels(officialTrain, task);
+        int[] pool = IntStream.range(0, officialTrain.count()).filter(i -> trainLabels[i] >= 0).toArray();
+
+        if (subset != null) {
+            if (subset < 2 || subset > pool.length) {
+                throw new IllegalArgumentException("subset must be in 2.." + pool.length + " (the training images of task "
+                        + task.describe() + "), was " + subset);
+            }
+            boolean[] inSubset = draw(pool, trainLabels, classCount, subset, new SplittableRandom(seed ^ SUBSET_STREAM));
+            pool = pick(pool, inSubset, true);
+        }
+
+        int validationCount = (int) Math.round(validationFraction * pool.length);
+        if (validationCount == 0 || validationCount == pool.length) {
+            throw new IllegalArgumentException("validationFraction " + validationFraction + " of " + pool.length
+                    + " training images leaves train or validation empty");
+        }
+        boolean[] held = draw(pool, trainLabels, classCount, validationCount,
+                new SplittableRandom(seed ^ VALIDATION_STREAM));
+        int[] validation = pick(pool, held, true);
+        int[] train = pick(pool, held, false);
+
+        int[] testLabels = taskLabels(officialTest, task);
+        int[] test = IntStream.range(0, officialTest.count()).filter(i -> testLabels[i] >= 0).toArray();
+
+        return new Splits(task, seed,
+                ImageSetBuilder.build(officialTrain, train, trainLabels, classCount),
+                ImageSetBuilder.build(officialTrain, validation, trainLabels, classCount),
+                ImageSetBuilder.build(officialTest, test, testLabels, classCount));
+    }
+
+    /** (pool.length) a stratified random draw of {@code count} of the pool's images. */
+    private static boolean[] draw(int[] pool, int[] labels, int classCount, int count, SplittableRandom random) {
+        int[] poolLabels = Arrays.stream(pool).map(i -> labels[i]).toArray();
+        int[] take = StratifiedSampler.allocate(StratifiedSampler.countByClass(poolLabels, classCount), count);
+        return StratifiedSampler.draw(poolLabels, take, random);
+    }
+
+    /** The pool's images whose mark equals {@code wanted}, in natural order. */
+    private static int[] pick(int[] pool, boolean[] marks, boolean wanted) {
+        return IntStream.range(0, pool.length).filter(i -> marks[i] == wanted).map(i -> pool[i]).toArray();
+    }
+
+    /** (count) the task label of every image, −1 for images the task leaves out. */
+    private static int[] taskLabels(LabelledImages images, TaskSpec task) {
+        int[] labels = new int[images.count()];
+        for (int i = 0; i < labels.length; i++) {
+            int digit = images.label(i);
+            if (digit > 9) {
+                throw new IllegalArgumentException("image " + i + " has label " + digit + ", expected a digit 0-9");
+            }
+            labels[i] = task.labelOf(digit);
+        }
+        return labels;
+    }
+}
