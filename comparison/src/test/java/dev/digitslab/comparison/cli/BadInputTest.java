@@ -1,0 +1,137 @@
+package dev.digitslab.comparison.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Each bad input gets one clear line, a non-zero exit code and no stack trace unless --verbose. */
+class BadInputTest {
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = DigitsLab.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static void assertClearError(Result r, String expected) {
+        assertEquals(DigitsLab.BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains(expected), "expected '" + expected + "' in: " + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace without --verbose: " + r.err());
+    }
+
+    @Test
+    void unknownExperiment(@TempDir Path dir) {
+        assertClearError(run("run", "multi-class", "--out", dir.toString()),
+                "unknown experiment 'multi-class' (known: zero-vs-one");
+    }
+
+    @Test
+    void noExperimentNamed(@TempDir Path dir) {
+        assertClearError(run("run", "--out", dir.toString()), "name an experiment");
+    }
+
+    @Test
+    void malformedSpec(@TempDir Path dir) throws IOException {
+        Path spec = Files.writeString(dir.resolve("mine.yaml"), "name: mine\nnetwork: [{type: conv}]\n");
+        assertClearError(run("run", "--spec", spec.toString(), "--out", dir.toString()),
+                "unknown type 'conv'");
+    }
+
+    @Test
+    void invalidSpecValues(@TempDir Path dir) throws IOException {
+        Path spec = Files.writeString(dir.resolve("bad.yaml"), """
+                name: bad
+                data: {task: {kind: multiclass}}
+                network: [{type: dense, units: 10, activation: softmax}]
+                loss: categorical-cross-entropy
+                optimizer: {kind: adam, learningRate: 0}
+                batchSize: 32
+                epochs: 1
+                """);
+        assertClearError(run("run", "--spec", spec.toString(), "--out", dir.toString()),
+                "optimizer.learningRate: expected a finite number > 0, found 0.0");
+    }
+
+    @Test
+    void nonPositiveOverrides(@TempDir Path dir) {
+        assertClearError(run("run", "multiclass", "--epochs", "0", "--out", dir.toString()),
+                "--epochs must be a positive number, found 0");
+    }
+
+    @Test
+    void missingModelFile(@TempDir Path dir) throws IOException {
+        Path image = digitImage(dir);
+        assertClearError(run("predict", dir.resolve("nope.model").toString(), image.toString()), "no such file");
+    }
+
+    @Test
+    void corruptModelFile(@TempDir Path dir) throws IOException {
+        Path model = Files.write(dir.resolve("junk.model"), new byte[] {1, 2, 3, 4, 5});
+        Result r = run("predict", model.toString(), digitImage(dir).toString());
+        assertClearError(r, "cannot load model " + model);
+        assertTrue(r.err().contains("not a model saved by digits-lab"), r.err());
+    }
+
+    @Test
+    void unreadableImage(@TempDir Path dir) throws IOException {
+        Path notImage = Files.writeString(dir.resolve("digit.png"), "this is text, not a PNG");
+        assertClearError(run("predict", dir.resolve("any.model").toString(), notImage.toString()),
+                "image " + notImage + ": not an image format Java can read");
+    }
+
+    @Test
+    void blankImage(@TempDir Path dir) throws IOException {
+        BufferedImage white = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = white.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 64, 64);
+        g.dispose();
+        Path file = dir.resolve("blank.png");
+        ImageIO.write(white, "png", file.toFile());
+        assertClearError(run("predict", dir.resolve("any.model").toString(), file.toString()), "is blank");
+    }
+
+    @Test
+    void reportWithoutResults(@TempDir Path dir) {
+        assertClearError(run("report", "--from", dir.resolve("missing").toString()), "no results folder");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace(@TempDir Path dir) {
+        Result r = run("--verbose", "report", "--from", dir.resolve("missing").toString());
+        assertEquals(DigitsLab.BAD_INPUT, r.code());
+    }
+
+    static Path digitImage(Path dir) throws IOException {
+        BufferedImage img = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 40, 40);
+        g.setColor(Color.BLACK);
+        g.fillRect(18, 5, 4, 30);
+        g.dispose();
+        Path file = dir.resolve("one.png");
+        ImageIO.write(img, "png", file.toFile());
+        return file;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.digitslab.comparison.predict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.digitslab.api.data.ImageSet;
+import dev.digitslab.api.spec.DataSpec;
+import dev.digitslab.api.spec.TaskSpec;
+import dev.digitslab.datasets.MnistSplits;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+
+class DigitImageTest {
+
+    /** A real MNIST test digit drawn at another size, with ink and paper colours, off centre. */
+    static BufferedImage render(ImageSet test, int row, int size, Color ink, Color paper, int dx, int dy) {
+        BufferedImage small = new BufferedImage(28, 28, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                float v = test.features()[row * 784 + y * 28 + x];
+                small.setRGB(x, y, mix(paper, ink, v).getRGB());
+            }
+        }
+        BufferedImage big = new BufferedImage(size + Math.abs(dx) * 2, size + Math.abs(dy) * 2, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = big.createGraphics();
+        g.setColor(paper);
+        g.fillRect(0, 0, big.getWidth(), big.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(small, Math.abs(dx) + dx, Math.abs(dy) + dy, size, size, null);
+        g.dispose();
+        return big;
+    }
+
+    static Color mix(Color a, Color b, float t) {
+        return new Color(Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
+                Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
+                Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
+    }
+
+    @Test
+    void aRealMnistDigitComesBackCloseToItself() throws Exception {
+        ImageSet test = MnistSplits.load(new DataSpec("mnist", new TaskSpec.Multiclass(), 0.1, null), 42).test();
+        int close = 0;
+        for (int row = 0; row < 20; row++) {
+            float[] back = DigitImage.convert(render(test, row, 28, Color.WHITE, Color.BLACK, 0, 0), "digit " + row);
+            double dot = 0;
+            double na = 0;
+            double nb = 0;
+            for (int p = 0; p < 784; p++) {
+                float a = test.features()[row * 784 + p];
+                dot += a * back[p];
+                na += a * a;
+                nb += back[p] * back[p];
+            }
+            if (dot / Math.sqrt(na * nb) > 0.9) {
+                close++;
+            }
+        }
+        // MNIST digits are already normalised this way, so converting one again changes little.
+        assertTrue(close >= 18, close + " of 20 digits kept a cosine similarity above 0.9");
+    }
+
+    @Test
+    void invertsLightBackgroundsAndCentresTheDigit() throws Exception {
+        ImageSet test = MnistSplits.load(new DataSpec("mnist", new TaskSpec.Multiclass(), 0.1, null), 42).test();
+        float[] digit = DigitImage.convert(render(test, 0, 150, new Color(20, 20, 120), new Color(250, 245, 200), 30, -20),
+                "blue on yellow");
+        double mass = 0;
+        double mx = 0;
+        double my = 0;
+        float border = 0;
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                float v = digit[y * 28 + x];
+                mass += v;
+                mx += v * x;
+                my += v * y;
+                if (x < 2 || y < 2 || x > 25 || y > 25) {
+                    border = Math.max(border, v);
+                }
+            }
+        }
+        assertEquals(13.5, mx / mass, 1.0);
+        assertEquals(13.5, my / mass, 1.0);
+        assertEquals(0f, border, 0.05f, "the paper became black and the digit sits inside the 20x20 box");
+    }
+
+    @Test
+    void rejectsABlankImage() {
+        BufferedImage grey = new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = grey.createGraphics();
+        g.setColor(new Color(128, 128, 128));
+        g.fillRect(0, 0, 50, 50);
+        g.dispose();
+        DigitImageException e = assertThrows(DigitImageException.class, () -> DigitImage.convert(grey, "grey.png"));
+        assertTrue(e.getMessage().startsWith("image grey.png: is blank"), e.getMessage());
+    }
+}
