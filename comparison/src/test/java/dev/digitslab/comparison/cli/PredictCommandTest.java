@@ -8,7 +8,7 @@ import dev.digitslab.api.spec.DataSpec;
 import dev.digitslab.api.spec.TaskSpec;
 import dev.digitslab.api.train.Scores;
 import dev.digitslab.api.train.TrainableModel;
-import dev.digitslab.comparison.predict.DigitImageTest;
+import dev.digitslab.comparison.predict.RenderedDigits;
 import dev.digitslab.comparison.predict.SavedModels;
 import dev.digitslab.datasets.MnistSplits;
 import java.awt.BasicStroke;
@@ -53,7 +53,7 @@ class PredictCommandTest {
                 for (int row = 0; row < 20; row++) {
                     expected[row] = original[row];
                     boolean dark = row % 2 == 0;
-                    BufferedImage img = DigitImageTest.render(test, row, 60 + 10 * row,
+                    BufferedImage img = RenderedDigits.render(test, row, 60 + 10 * row,
                             dark ? new Color(30, 30, 30) : new Color(255, 255, 220),
                             dark ? new Color(240, 240, 255) : new Color(10, 40, 10), row - 10, 5 - row);
                     Path file = dir.resolve("digit-" + row + (dark ? ".png" : ".jpg"));

@@ -10,43 +10,17 @@ import dev.digitslab.api.spec.TaskSpec;
 import dev.digitslab.datasets.MnistSplits;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
 class DigitImageTest {
-
-    /** A real MNIST test digit drawn at another size, with ink and paper colours, off centre. */
-    static BufferedImage render(ImageSet test, int row, int size, Color ink, Color paper, int dx, int dy) {
-        BufferedImage small = new BufferedImage(28, 28, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 28; y++) {
-            for (int x = 0; x < 28; x++) {
-                float v = test.features()[row * 784 + y * 28 + x];
-                small.setRGB(x, y, mix(paper, ink, v).getRGB());
-            }
-        }
-        BufferedImage big = new BufferedImage(size + Math.abs(dx) * 2, size + Math.abs(dy) * 2, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = big.createGraphics();
-        g.setColor(paper);
-        g.fillRect(0, 0, big.getWidth(), big.getHeight());
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.drawImage(small, Math.abs(dx) + dx, Math.abs(dy) + dy, size, size, null);
-        g.dispose();
-        return big;
-    }
-
-    static Color mix(Color a, Color b, float t) {
-        return new Color(Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
-                Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
-                Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
-    }
 
     @Test
     void aRealMnistDigitComesBackCloseToItself() throws Exception {
         ImageSet test = MnistSplits.load(new DataSpec("mnist", new TaskSpec.Multiclass(), 0.1, null), 42).test();
         int close = 0;
         for (int row = 0; row < 20; row++) {
-            float[] back = DigitImage.convert(render(test, row, 28, Color.WHITE, Color.BLACK, 0, 0), "digit " + row);
+            float[] back = DigitImage.convert(RenderedDigits.render(test, row, 28, Color.WHITE, Color.BLACK, 0, 0), "digit " + row);
             double dot = 0;
             double na = 0;
             double nb = 0;
@@ -67,7 +41,7 @@ class DigitImageTest {
     @Test
     void invertsLightBackgroundsAndCentresTheDigit() throws Exception {
         ImageSet test = MnistSplits.load(new DataSpec("mnist", new TaskSpec.Multiclass(), 0.1, null), 42).test();
-        float[] digit = DigitImage.convert(render(test, 0, 150, new Color(20, 20, 120), new Color(250, 245, 200), 30, -20),
+        float[] digit = DigitImage.convert(RenderedDigits.render(test, 0, 150, new Color(20, 20, 120), new Color(250, 245, 200), 30, -20),
                 "blue on yellow");
         double mass = 0;
         double mx = 0;
