@@ -1,0 +1,123 @@
+package dev.digitslab.scratch;
+
+import dev.digitslab.api.data.BatchOrder;
+import dev.digitslab.api.data.ImageSet;
+import dev.digitslab.api.params.ModelParameters;
+import dev.digitslab.api.spec.ExperimentSpec;
+import dev.digitslab.api.train.TrainableModel;
+import dev.digitslab.api.train.TrainingDivergedException;
+import dev.digitslab.api.train.TrainingListener;
+import dev.digitslab.scratch.kernel.MatrixProducts;
+import dev.digitslab.scratch.nn.Network;
+import dev.digitslab.scratch.optim.Optimizer;
+import dev.digitslab.scratch.tensor.FloatTensor;
+import dev.digitslab.scratch.tensor.Precision;
+import dev.digitslab.scratch.tensor.Tensor;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A float32 {@link Network} with its optimiser: what {@link ScratchTrainer} builds and loads. */
+public final class ScratchModel implements TrainableModel {
+    /** Inference runs in chunks of at least this many rows, whatever the training batch size. */
+    static final int PREDICT_CHUNK = 256;
+
+    private final ExperimentSpec spec;
+    private final long seed;
+    private final Network network;
+    private final Optimizer optimizer;
+    private final FloatTensor input; // (batch, inputs)
+    private final int[] labels;      // (batch)
+
+    ScratchModel(ExperimentSpec spec, int inputCount, long seed, ModelParameters initial) {
+        this.spec = spec;
+        this.seed = seed;
+        int capacity = Math.max(spec.batchSize(), PREDICT_CHUNK);
+        this.network = new Network(spec, inputCount, capacity, Precision.FLOAT, MatrixProducts.standard(), seed);
+        if (initial != null) {
+            network.importParameters(initial);
+        }
+        this.optimizer = Optimizer.of(spec.optimizer(), network.parameters());
+        this.input = (FloatTensor) Precision.FLOAT.matrix(capacity, inputCount);
+        this.labels = new int[capacity];
+    }
+
+    @Override
+    public ExperimentSpec spec() {
+        return spec;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    int inputCount() {
+        return network.inputs();
+    }
+
+    Network network() {
+        return network;
+    }
+
+    @Override
+    public double trainEpoch(ImageSet train, int[] order, int epoch, TrainingListener listener) {
+        requireWidth(train);
+        if (order.length != train.count()) {
+            throw new IllegalArgumentException("order has " + order.length + " entries for " + train.count()
+                    + " training images");
+        }
+        int batchSize = spec.batchSize();
+        int batches = BatchOrder.batchCount(train.count(), batchSize);
+        double lossSum = 0;
+        for (int b = 0; b < batches; b++) {
+            int from = b * batchSize;
+            int to = Math.min(train.count(), from + batchSize);
+            input.useRows(to - from);
+            train.gatherFeatures(order, from, to, input.data());
+            for (int r = from; r < to; r++) {
+                labels[r - from] = train.labels()[order[r]];
+            }
+            double batchLoss = network.computeGradients(input, labels);
+            TrainingDivergedException.requireFinite(batchLoss, epoch, b);
+            optimizer.step();
+            lossSum += batchLoss * (to - from);
+            listener.onBatch(epoch, b, batches, batchLoss);
+        }
+        return lossSum / train.count();
+    }
+
+    @Override
+    public float[] predict(ImageSet data) {
+        requireWidth(data);
+        int outputs = network.outputs();
+        int features = data.featureCount();
+        float[] out = new float[data.count() * outputs];
+        int chunk = network.capacity();
+        for (int from = 0; from < data.count(); from += chunk) {
+            int to = Math.min(data.count(), from + chunk);
+            input.useRows(to - from);
+            System.arraycopy(data.features(), from * features, input.data(), 0, (to - from) * features);
+            Tensor p = network.predict(input);
+            for (int i = 0; i < p.size(); i++) {
+                out[from * outputs + i] = (float) p.get(i);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public ModelParameters parameters() {
+        return network.exportParameters();
+    }
+
+    @Override
+    public void save(Path file) throws IOException {
+        ModelFile.write(file, this);
+    }
+
+    private void requireWidth(ImageSet data) {
+        if (data.featureCount() != network.inputs()) {
+            throw new IllegalArgumentException("model " + spec.name() + " takes " + network.inputs()
+                    + " features per image, the data has " + data.featureCount());
+        }
+    }
+}

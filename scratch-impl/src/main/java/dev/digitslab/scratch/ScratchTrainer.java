@@ -1,0 +1,51 @@
+package dev.digitslab.scratch;
+
+import dev.digitslab.api.params.ModelParameters;
+import dev.digitslab.api.spec.ExperimentSpec;
+import dev.digitslab.api.train.TrainableModel;
+import dev.digitslab.api.train.Trainer;
+import dev.digitslab.scratch.kernel.KernelSelection;
+import dev.digitslab.scratch.kernel.WorkerPool;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The hand-written implementation, id {@code scratch}: plain Java, float32, Vector API kernels when enabled. */
+public final class ScratchTrainer implements Trainer {
+
+    @Override
+    public String id() {
+        return "scratch";
+    }
+
+    @Override
+    public String description() {
+        return "from-scratch Java network (" + KernelSelection.kernels().description() + ", "
+                + WorkerPool.shared().threads() + " threads)";
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        env.put("kernels", KernelSelection.kernels().description());
+        env.put("vector module", KernelSelection.vectorModulePresent() ? "present" : "absent");
+        env.put("threads", Integer.toString(WorkerPool.shared().threads()));
+        env.put("precision", "float32");
+        return env;
+    }
+
+    @Override
+    public TrainableModel create(ExperimentSpec spec, int inputCount, long seed, ModelParameters initial) {
+        if (inputCount <= 0) {
+            throw new IllegalArgumentException("inputCount must be positive, found " + inputCount);
+        }
+        return new ScratchModel(spec, inputCount, seed, initial);
+    }
+
+    @Override
+    public TrainableModel load(Path file) throws IOException {
+        return ModelFile.read(file);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.digitslab.scratch.kernel;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A small fixed set of daemon threads that split one range of rows between themselves and the caller.
+ * A product of one batch takes tens of microseconds, too short for an executor's hand-off, so workers
+ * spin briefly on a volatile counter before parking. The split is by contiguous row ranges and each
+ * output row is computed by exactly one thread, so results do not depend on the thread count.
+ *
+ * <p>Size: system property {@value #PROPERTY}, default the number of available processors.
+ */
+public final class WorkerPool {
+    public static final String PROPERTY = "digitslab.scratch.threads";
+    private static final long SPIN_NANOS = 50_000;
+    private static final WorkerPool SHARED = new WorkerPool(threadsFromProperty());
+
+    /** Work on rows [from, to). */
+    @FunctionalInterface
+    public interface RowTask {
+        void run(int from, int to);
+    }
+
+    private final Worker[] workers; // (threads − 1); the caller is the remaining thread
+    private long generation;
+
+    public WorkerPool(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("a worker pool needs at least 1 thread, found " + threads);
+        }
+        workers = new Worker[threads - 1];
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = new Worker();
+            Thread t = new Thread(workers[w], "scratch-worker-" + (w + 1));
+            t.setDaemon(true); // never keeps a JVM alive
+            workers[w].thread = t;
+            t.start();
+        }
+    }
+
+    /** The pool every network shares. */
+    public static WorkerPool shared() {
+        return SHARED;
+    }
+
+    public int threads() {
+        return workers.length + 1;
+    }
+
+    static int threadsFromProperty() {
+        String value = System.getProperty(PROPERTY);
+        if (value == null || value.isBlank()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("system property " + PROPERTY + ": expected a positive integer, found '"
+                + value + "'");
+    }
+
+    /**
+     * Runs {@code task} over [0, rows) split into one contiguous range per thread, the caller taking the
+     * first, and returns when all are done. One caller at a time (networks on different threads queue).
+     */
+    public synchronized void forEachRange(int rows, RowTask task) {
+        int parts = Math.min(threads(), rows);
+        if (parts <= 1) {
+            task.run(0, rows);
+            return;
+        }
+        long g = ++generation;
+        for (int w = 1; w < parts; w++) {
+            Worker worker = workers[w - 1];
+            worker.task = task;
+            worker.from = (int) ((long) rows * w / parts);
+            worker.to = (int) ((long) rows * (w + 1) / parts);
+            worker.posted = g; // volatile write publishes task/from/to
+            LockSupport.unpark(worker.thread);
+        }
+        task.run(0, rows / parts);
+        Throwable failure = null;
+        for (int w = 1; w < parts; w++) {
+            Worker worker = workers[w - 1];
+            long start = System.nanoTime();
+            while (worker.done != g) {
+                if (System.nanoTime() - start < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+            worker.task = null;
+            if (worker.failure != null) {
+                failure = worker.failure;
+                worker.failure = null;
+            }
+        }
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private static final class Worker implements Runnable {
+        Thread thread;
+        RowTask task;
+        int from;
+        int to;
+        Throwable failure;
+        volatile long posted;
+        volatile long done;
+
+        @Override
+        public void run() {
+            long seen = 0;
+            while (true) {
+                long start = System.nanoTime();
+                while (posted == seen) {
+                    if (System.nanoTime() - start < SPIN_NANOS) {
+                        Thread.onSpinWait();
+                    } else {
+                        LockSupport.park(this); // unpark before park leaves a permit: no lost wake-up
+                    }
+                }
+                seen = posted;
+                try {
+                    task.run(from, to);
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                done = seen; // volatile write publishes the rows and any failure
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.digitslab.scratch.nn;
+
+import dev.digitslab.api.spec.LossKind;
+import dev.digitslab.scratch.tensor.Tensor;
+
+/**
+ * A loss on the logits of the output layer, fused with its output activation (softmax or sigmoid) so it
+ * is computed stably from logits; the mean over the batch, as the spec defines.
+ */
+public interface Loss {
+
+    /**
+     * @param logits  (batch, outputs) output of the last dense layer, before its activation
+     * @param labels  (≥ batch) class index per row; the first {@code logits.rows()} are used
+     * @param dLogits (batch, outputs) receives ∂(mean loss)/∂logits
+     * @return the mean loss over the batch
+     */
+    double lossAndGradient(Tensor logits, int[] labels, Tensor dLogits);
+
+    /** The mean loss alone. */
+    double loss(Tensor logits, int[] labels);
+
+    /** Output probabilities (batch, outputs) from logits: the inference-mode output activation. */
+    void probabilities(Tensor logits, Tensor out);
+
+    static Loss of(LossKind kind) {
+        return switch (kind) {
+            case BINARY_CROSS_ENTROPY -> new SigmoidCrossEntropyLoss();
+            case CATEGORICAL_CROSS_ENTROPY -> new SoftmaxCrossEntropyLoss();
+        };
+    }
+}

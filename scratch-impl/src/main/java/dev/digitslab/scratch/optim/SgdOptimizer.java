@@ -1,0 +1,28 @@
+package dev.digitslab.scratch.optim;
+
+import dev.digitslab.scratch.nn.Parameter;
+import dev.digitslab.scratch.tensor.Tensor;
+import java.util.List;
+
+/** Plain gradient descent: θ ← θ − lr·g. */
+public final class SgdOptimizer implements Optimizer {
+    private final double learningRate;
+    private final List<Parameter> parameters;
+
+    public SgdOptimizer(double learningRate, List<Parameter> parameters) {
+        this.learningRate = learningRate;
+        this.parameters = List.copyOf(parameters);
+    }
+
+    @Override
+    public void step() {
+        for (Parameter p : parameters) {
+            Tensor theta = p.value();
+            Tensor g = p.gradient();
+            int n = theta.size();
+            for (int i = 0; i < n; i++) {
+                theta.set(i, theta.get(i) - learningRate * g.get(i));
+            }
+        }
+    }
+}

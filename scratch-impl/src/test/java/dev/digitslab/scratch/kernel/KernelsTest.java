@@ -1,0 +1,182 @@
+package dev.digitslab.scratch.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.digitslab.scratch.tensor.DoubleTensor;
+import dev.digitslab.scratch.tensor.FloatTensor;
+import dev.digitslab.scratch.tensor.Precision;
+import dev.digitslab.scratch.tensor.Tensor;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class KernelsTest {
+    /** Shapes that exercise every block width and tail of the vector kernel, and the narrow path. */
+    private static final int[][] SHAPES = {{1, 1, 1}, {3, 5, 7}, {17, 33, 16}, {32, 784, 128}, {5, 40, 300},
+            {128, 128, 10}, {9, 64, 47}, {2, 3, 129}, {200, 31, 1}};
+
+    private final SplittableRandom random = new SplittableRandom(5);
+
+    private float[] randomWithZeros(int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = random.nextDouble() < 0.5 ? 0f : (float) (2 * random.nextDouble() - 1);
+        }
+        return a;
+    }
+
+    @Test
+    void vectorKernelsMatchScalarKernelsBitForBit() {
+        assertTrue(KernelSelection.vectorModulePresent(), "tests run with --add-modules jdk.incubator.vector");
+        Kernels vector = KernelSelection.load(KernelSelection.Choice.VECTOR);
+        Kernels scalar = new ScalarKernels();
+        assertTrue(vector.description().startsWith("Vector API"), vector.description());
+        for (int[] s : SHAPES) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            float[] a = randomWithZeros(m * k);
+            float[] at = randomWithZeros(k * m);
+            float[] b = randomWithZeros(k * n);
+            float[] expected = new float[m * n];
+            float[] actual = new float[m * n];
+            scalar.multiplyRows(a, b, expected, k, n, 0, m);
+            vector.multiplyRows(a, b, actual, k, n, 0, m);
+            assertArrayEquals(expected, actual, "A·B " + m + "x" + k + "x" + n);
+            scalar.multiplyTransposedARows(at, b, expected, m, k, n, 0, m);
+            vector.multiplyTransposedARows(at, b, actual, m, k, n, 0, m);
+            assertArrayEquals(expected, actual, "Aᵀ·B " + m + "x" + k + "x" + n);
+        }
+    }
+
+    @Test
+    void vectorAdamUpdateMatchesScalarBitForBitAndTheDoubleDefinition() {
+        int n = 1000;
+        float[][] scalar = new float[4][n];
+        for (float[] arr : scalar) {
+            for (int i = 0; i < n; i++) {
+                arr[i] = (float) (2 * random.nextDouble() - 1);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            scalar[3][i] = Math.abs(scalar[3][i]); // v ≥ 0
+        }
+        float[][] vector = new float[4][];
+        for (int a = 0; a < 4; a++) {
+            vector[a] = scalar[a].clone();
+        }
+        double theta0 = scalar[0][5];
+        double g0 = scalar[1][5];
+        double m0 = scalar[2][5];
+        double v0 = scalar[3][5];
+        new ScalarKernels().adamUpdate(scalar[0], scalar[1], scalar[2], scalar[3], 3, n, 0.9f, 0.1f, 0.999f, 0.001f,
+                0.01f, 1e-8f);
+        KernelSelection.load(KernelSelection.Choice.VECTOR).adamUpdate(vector[0], vector[1], vector[2], vector[3], 3,
+                n, 0.9f, 0.1f, 0.999f, 0.001f, 0.01f, 1e-8f);
+        for (int a = 0; a < 4; a++) {
+            assertArrayEquals(scalar[a], vector[a], "array " + a);
+        }
+        double m = 0.9 * m0 + 0.1 * g0;
+        double v = 0.999 * v0 + 0.001 * g0 * g0;
+        assertEquals(theta0 - 0.01 * m / (Math.sqrt(v) + 1e-8), scalar[0][5], 1e-6);
+    }
+
+    private Tensor fill(Tensor t) {
+        for (int i = 0; i < t.size(); i++) {
+            t.set(i, random.nextDouble() < 0.3 ? 0 : 2 * random.nextDouble() - 1);
+        }
+        return t;
+    }
+
+    private static Tensor asDouble(Tensor t) {
+        Tensor d = Precision.DOUBLE.matrix(t.rows(), t.cols());
+        d.copyFrom(t);
+        return d;
+    }
+
+    private static void assertClose(Tensor expected, Tensor actual, String what) {
+        assertEquals(expected.rows(), actual.rows(), what);
+        assertEquals(expected.cols(), actual.cols(), what);
+        for (int i = 0; i < expected.size(); i++) {
+            double e = expected.get(i);
+            assertEquals(e, actual.get(i), 1e-5 * (1 + Math.abs(e)), what + " element " + i);
+        }
+    }
+
+    @Test
+    void floatProductsAgreeWithDoubleProductsForAllThreeForms() {
+        MatrixProducts fast = MatrixProducts.standard();
+        MatrixProducts reference = new MatrixProducts(new ScalarKernels(), new WorkerPool(1));
+        for (int[] s : SHAPES) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            String shape = m + "x" + k + "x" + n;
+            Tensor a = fill(Precision.FLOAT.matrix(m, k));
+            Tensor b = fill(Precision.FLOAT.matrix(k, n));
+            Tensor c = Precision.FLOAT.matrix(m, n);
+            Tensor cd = Precision.DOUBLE.matrix(m, n);
+            fast.multiply(a, b, c);
+            reference.multiply(asDouble(a), asDouble(b), cd);
+            assertClose(cd, c, "A·B " + shape);
+
+            Tensor at = fill(Precision.FLOAT.matrix(k, m));
+            fast.multiplyTransposedA(at, b, c);
+            reference.multiplyTransposedA(asDouble(at), asDouble(b), cd);
+            assertClose(cd, c, "Aᵀ·B " + shape);
+
+            Tensor bt = fill(Precision.FLOAT.matrix(n, k));
+            fast.multiplyTransposedB(a, bt, c);
+            reference.multiplyTransposedB(asDouble(a), asDouble(bt), cd);
+            assertClose(cd, c, "A·Bᵀ " + shape);
+        }
+    }
+
+    @Test
+    void resultsAreBitIdenticalWhateverTheThreadCountAndKernels() {
+        int m = 96;
+        int k = 300;
+        int n = 128;
+        Tensor a = fill(Precision.FLOAT.matrix(m, k));
+        Tensor b = fill(Precision.FLOAT.matrix(k, n));
+        Tensor bt = fill(Precision.FLOAT.matrix(n, k));
+        float[][] results = new float[4][];
+        MatrixProducts[] variants = {
+                new MatrixProducts(new ScalarKernels(), new WorkerPool(1)),
+                new MatrixProducts(KernelSelection.load(KernelSelection.Choice.VECTOR), new WorkerPool(1)),
+                new MatrixProducts(KernelSelection.load(KernelSelection.Choice.VECTOR), new WorkerPool(2)),
+                new MatrixProducts(KernelSelection.load(KernelSelection.Choice.VECTOR), new WorkerPool(3))};
+        for (int v = 0; v < variants.length; v++) {
+            Tensor c1 = Precision.FLOAT.matrix(m, n);
+            Tensor c2 = Precision.FLOAT.matrix(k, n);
+            Tensor c3 = Precision.FLOAT.matrix(m, n);
+            variants[v].multiply(a, b, c1);
+            variants[v].multiplyTransposedA(a, Precision.FLOAT.matrix(m, n), c2);
+            variants[v].multiplyTransposedB(a, bt, c3);
+            float[] all = new float[c1.size() + c2.size() + c3.size()];
+            System.arraycopy(((FloatTensor) c1).data(), 0, all, 0, c1.size());
+            System.arraycopy(((FloatTensor) c2).data(), 0, all, c1.size(), c2.size());
+            System.arraycopy(((FloatTensor) c3).data(), 0, all, c1.size() + c2.size(), c3.size());
+            results[v] = all;
+        }
+        for (int v = 1; v < results.length; v++) {
+            assertArrayEquals(results[0], results[v], "variant " + v);
+        }
+    }
+
+    @Test
+    void productsUseOnlyTheRowsInUse() {
+        MatrixProducts products = MatrixProducts.standard();
+        Tensor a = fill(Precision.FLOAT.matrix(8, 4)).useRows(3);
+        Tensor b = fill(Precision.FLOAT.matrix(4, 2));
+        Tensor c = Precision.FLOAT.matrix(8, 2).useRows(3);
+        products.multiply(a, b, c);
+        Tensor cd = Precision.DOUBLE.matrix(3, 2);
+        Tensor ad = Precision.DOUBLE.matrix(3, 4);
+        ad.copyFrom(a);
+        ScalarKernels.multiply(((DoubleTensor) ad).data(), ((DoubleTensor) asDouble(b)).data(),
+                ((DoubleTensor) cd).data(), 3, 4, 2);
+        assertClose(cd, c, "3 of 8 rows");
+    }
+}
