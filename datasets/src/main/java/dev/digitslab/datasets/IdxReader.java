@@ -26,6 +26,8 @@ public final class IdxReader {
     private static final int UNSIGNED_BYTE = 0x08;
     /** Largest array the JVM reliably allocates. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** First buffer for gzipped data, doubled as data arrives. */
+    private static final int FIRST_GZIP_BUFFER = 1 << 16;
 
     private IdxReader() {
     }
@@ -120,7 +122,7 @@ public final class IdxReader {
             }
             int header = headerLength(rank);
             // Never allocate more than the file can hold: a header claiming gigabytes in a small file is
-            // reported as truncated, not as OutOfMemoryError.
+            // reported as truncated, not as OutOfMemoryError (see readFully for gzip).
             long available = Math.max(0, maxContent - header);
             byte[] data = readFully(file, in, (int) Math.min(length, available), header, gzip);
             long found = data.length;
@@ -140,11 +142,16 @@ public final class IdxReader {
     }
 
     private static byte[] readFully(Path file, InputStream in, int n, long offset, boolean gzip) throws IOException {
-        byte[] buffer = new byte[n];
+        // A plain file's length bounds n exactly. A gzip file only bounds it loosely (deflate's 1032:1), so
+        // the buffer grows as bytes really arrive: a lying header in a 40 kB .gz never costs 40 MB.
+        byte[] buffer = new byte[gzip ? Math.min(n, FIRST_GZIP_BUFFER) : n];
         int read = 0;
         try {
             while (read < n) {
-                int r = in.read(buffer, read, n - read);
+                if (read == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, (int) Math.min(n, 2L * buffer.length));
+                }
+                int r = in.read(buffer, read, buffer.length - read);
                 if (r < 0) {
                     break;
                 }

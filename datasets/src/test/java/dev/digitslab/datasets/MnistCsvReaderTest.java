@@ -21,23 +21,8 @@ class MnistCsvReaderTest {
     @TempDir
     Path dir;
 
-    /** The first {@code count} real MNIST test images as Kaggle-layout CSV lines, header first. */
     private static List<String> realCsvLines(int count) {
-        LabelledImages test = RealMnist.dataset().test();
-        List<String> lines = new ArrayList<>();
-        StringBuilder header = new StringBuilder("label");
-        for (int p = 0; p < 784; p++) {
-            header.append(",pixel").append(p);
-        }
-        lines.add(header.toString());
-        for (int i = 0; i < count; i++) {
-            StringBuilder row = new StringBuilder().append(test.label(i));
-            for (int p = 0; p < 784; p++) {
-                row.append(',').append(test.pixel(i, p));
-            }
-            lines.add(row.toString());
-        }
-        return lines;
+        return CsvFiles.realLines(count);
     }
 
     private Path write(List<String> lines) throws IOException {
@@ -130,5 +115,47 @@ class MnistCsvReaderTest {
         Path file = write(realCsvLines(0));
         DataFormatException e = assertThrows(DataFormatException.class, () -> MnistCsvReader.read(file, 10));
         IdxReaderTest.assertNames(e, file, "line 2", "at least one image row", "no rows");
+    }
+
+    @Test
+    void rejectsUtf16File() throws IOException {
+        // Found by MnistCsvReaderFuzzTest: a UTF-16 byte-order mark made the header check throw
+        // MalformedInputException instead of naming the problem.
+        byte[] utf8 = String.join("\n", realCsvLines(3)).getBytes(StandardCharsets.UTF_8);
+        byte[] utf16 = new byte[utf8.length + 2];
+        utf16[0] = (byte) 0xff;
+        utf16[1] = (byte) 0xfe;
+        System.arraycopy(utf8, 0, utf16, 2, utf8.length);
+        Path file = Files.write(dir.resolve("utf16.csv"), utf16);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> MnistCsvReader.read(file, 10));
+        IdxReaderTest.assertNames(e, file, "line 1, column 1", "UTF-8 text", "bytes that are not UTF-8");
+    }
+
+    @Test
+    void rejectsRandomBytesAsNotUtf8() throws IOException {
+        // Found by MnistCsvReaderFuzzTest (exact input): 3 kB of random bytes gave MalformedInputException.
+        Path file = TestResources.copy("fuzz-regressions/csv-random-bytes.csv", dir);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> MnistCsvReader.read(file, 10));
+        IdxReaderTest.assertNames(e, file, "line 1, column 1", "UTF-8 text", "bytes that are not UTF-8");
+    }
+
+    @Test
+    void reportsTheRealProblemWhenTheHeaderHoldsANonUtf8Byte() throws IOException {
+        // Found by MnistCsvReaderFuzzTest (exact input, bits flipped in several places): a non-UTF-8 byte among
+        // the header's column names gave MalformedInputException and hid the broken cell on line 3. Only the
+        // header's first cell ('label') is checked, so the error now names that cell.
+        Path file = TestResources.copy("fuzz-regressions/csv-non-utf8-byte-in-header.csv", dir);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> MnistCsvReader.read(file, 10));
+        IdxReaderTest.assertNames(e, file, "line 3, column 249 (pixel247)", "an integer 0-255", "''");
+    }
+
+    @Test
+    void rejectsUnterminatedQuote() throws IOException {
+        // Found by MnistCsvReaderFuzzTest (exact input): a stray '"' on line 4 escaped from DataVec as a bare
+        // RuntimeException.
+        Path file = TestResources.copy("fuzz-regressions/csv-unterminated-quote.csv", dir);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> MnistCsvReader.read(file, 10));
+        IdxReaderTest.assertNames(e, file, "line 4", "785 comma-separated integers",
+                "a line the CSV parser cannot split (Un-terminated quoted field");
     }
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -192,5 +194,66 @@ class MnistLocatorTest {
         assertEquals(MnistFile.TEST_LABELS.sha256(), FileChecksum.sha256OfContent(plain));
         assertEquals(MnistFile.TEST_LABELS.sha256(), FileChecksum.sha256OfContent(gz));
         assertFalse(Arrays.equals(Files.readAllBytes(plain), Files.readAllBytes(gz)));
+    }
+
+    @Test
+    void namesAnEmptyUserDirectory() throws IOException {
+        MnistLocator locator = locator(dir.resolve("user"), NO_NPM);
+        Files.createDirectories(user);
+        MnistUnavailableException e = assertThrows(MnistUnavailableException.class, locator::resolve);
+        assertTrue(e.getMessage().contains("directory " + user + " (named by " + MnistLocator.DIR_PROPERTY), e.getMessage());
+        assertTrue(e.getMessage().contains("none of the four MNIST files"), e.getMessage());
+    }
+
+    @Test
+    void namesTheFilesMissingFromAUserDirectory() throws IOException {
+        MnistLocator locator = locator(dir.resolve("user"), NO_NPM);
+        RealMnist.copyInto(user, false);
+        Files.delete(user.resolve(MnistFile.TEST_LABELS.fileName()));
+        MnistUnavailableException e = assertThrows(MnistUnavailableException.class, locator::resolve);
+        assertTrue(e.getMessage().contains(user + " (named by " + MnistLocator.DIR_PROPERTY + " / "
+                + MnistLocator.DIR_ENV + "): missing t10k-labels-idx1-ubyte"), e.getMessage());
+    }
+
+    @Test
+    void namesAUserDirectoryThatIsARegularFile() throws IOException {
+        // Unreadable, the way that fails even for root: the path names a file, not a directory.
+        Path notADirectory = Files.writeString(dir.resolve("user"), "not a directory");
+        MnistLocator locator = locator(notADirectory, NO_NPM);
+        MnistUnavailableException e = assertThrows(MnistUnavailableException.class, locator::resolve);
+        assertTrue(e.getMessage().contains(notADirectory + " (named by " + MnistLocator.DIR_PROPERTY + " / "
+                + MnistLocator.DIR_ENV + "): not a directory"), e.getMessage());
+    }
+
+    @Test
+    void namesAUserDirectoryWithoutReadPermission() throws IOException {
+        MnistLocator locator = locator(dir.resolve("user"), NO_NPM);
+        RealMnist.copyInto(user, false);
+        Assumptions.assumeTrue(Files.getFileStore(user).supportsFileAttributeView("posix"), "no POSIX permissions");
+        Files.setPosixFilePermissions(user, PosixFilePermissions.fromString("---------"));
+        try {
+            Assumptions.assumeFalse(Files.isReadable(user),
+                    "permissions are not enforced for this user (root); namesAUserDirectoryThatIsARegularFile covers it");
+            MnistUnavailableException e = assertThrows(MnistUnavailableException.class, locator::resolve);
+            assertTrue(e.getMessage().contains(user + " (named by " + MnistLocator.DIR_PROPERTY + " / "
+                    + MnistLocator.DIR_ENV + "): cannot be read"), e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(user, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void failsClearlyWhenTheCacheCannotBeCreatedAndWritesNothing() throws IOException {
+        // Unwritable, the way that fails even for root: the cache's parent is a regular file.
+        Path parent = Files.writeString(dir.resolve("file"), "a file where a directory should be");
+        Path unwritableCache = parent.resolve("mnist");
+        MnistLocator locator = new MnistLocator(null, unwritableCache, null, FAILING_NPM, Duration.ofMinutes(1));
+        MnistUnavailableException e = assertThrows(MnistUnavailableException.class, locator::resolve);
+        assertTrue(e.getMessage().contains("cannot create or write the cache directory " + unwritableCache), e.getMessage());
+        assertTrue(e.getMessage().contains(MnistLocator.CACHE_PROPERTY), e.getMessage());
+        assertEquals("a file where a directory should be", Files.readString(parent));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of("file"), left.map(p -> p.getFileName().toString()).toList(), "nothing else is written");
+        }
     }
 }

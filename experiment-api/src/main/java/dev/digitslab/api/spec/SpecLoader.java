@@ -1,5 +1,6 @@
 package dev.digitslab.api.spec;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -17,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads experiment specs from YAML ({@code .yaml}/{@code .yml}) or JSON ({@code .json}) and validates
@@ -32,7 +34,9 @@ public final class SpecLoader {
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // A key given twice would otherwise silently keep the last value (or fail with a Jackson-internal message).
+        return mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
     }
@@ -137,6 +141,10 @@ public final class SpecLoader {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
+        }
+        if (t instanceof MarkedYAMLException y && y.getProblem() != null) {
+            // SnakeYAML's message starts with the context ("while parsing a block mapping"); the problem follows.
+            return (y.getContext() == null ? "" : y.getContext() + ": ") + y.getProblem();
         }
         String msg = t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
         return msg == null ? t.getClass().getSimpleName() : msg.split("\n")[0];

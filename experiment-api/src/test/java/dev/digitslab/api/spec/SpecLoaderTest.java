@@ -131,6 +131,37 @@ class SpecLoaderTest {
     }
 
     @Test
+    void namesTheYamlSyntaxProblemNotOnlyWhereTheParserWas() throws IOException {
+        // Found by SpecLoaderFuzzTest (exact input: the 'network:' key indented): the message used to stop at
+        // SnakeYAML's context, "while parsing a block mapping (line 3)", without saying what was wrong.
+        InvalidSpecException e = loadResource("fuzz-regressions/spec-network-key-indented.yaml");
+        assertTrue(e.getMessage().contains("while parsing a block mapping: expected <block end>, but found "
+                + "'<block mapping start>' (line 3)"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAKeyGivenTwice() throws IOException {
+        // Found by SpecLoaderFuzzTest (exact input: the 'loss' line duplicated): a repeated key failed with
+        // Jackson's "No fallback setter/field defined for creator property 'loss'", and a repeated key inside a
+        // layer silently kept the last value. Both now name the key.
+        InvalidSpecException e = loadResource("fuzz-regressions/spec-loss-key-twice.yml");
+        assertTrue(e.getMessage().contains("Duplicate field 'loss' (line 31)"), e.getMessage());
+        assertMessage(MULTICLASS.replace("units: 128,", "units: 128, units: 64,"),
+                "network[0]: Duplicate field 'units'", "(line 5)");
+        String json = SpecLoader.toJson(SpecLoader.parseYaml(MULTICLASS, "m.yaml"))
+                .replace("\"epochs\" : 10,", "\"epochs\" : 10, \"epochs\" : 1,");
+        InvalidSpecException j = assertThrows(InvalidSpecException.class, () -> SpecLoader.load(
+                new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "twice.json"));
+        assertTrue(j.getMessage().contains("Duplicate field 'epochs'"), j.getMessage());
+    }
+
+    private static InvalidSpecException loadResource(String name) throws IOException {
+        try (java.io.InputStream in = SpecLoaderTest.class.getResourceAsStream("/" + name)) {
+            return assertThrows(InvalidSpecException.class, () -> SpecLoader.load(in, name));
+        }
+    }
+
+    @Test
     void validatesAfterParsing() {
         InvalidSpecException e = assertThrows(InvalidSpecException.class,
                 () -> SpecLoader.parseYaml(MULTICLASS.replace("learningRate: 0.001", "learningRate: -1"), "neg.yaml"));

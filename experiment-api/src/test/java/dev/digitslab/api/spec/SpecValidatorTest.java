@@ -54,6 +54,14 @@ class SpecValidatorTest {
     }
 
     @Test
+    void rejectsNegativeLayerWidths() {
+        ExperimentSpec s = valid();
+        List<LayerSpec> layers = new ArrayList<>(s.network());
+        layers.set(0, new LayerSpec.Dense(-5, Activation.RELU));
+        assertProblem(withNetwork(s, layers), "network[0].units: expected a positive integer, found -5");
+    }
+
+    @Test
     void rejectsNonPositiveLearningRates() {
         ExperimentSpec s = valid();
         for (double lr : new double[] {0, -0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
@@ -78,6 +86,28 @@ class SpecValidatorTest {
         ExperimentSpec s = withTask(valid(), new TaskSpec.DigitVsRest(0));
         assertProblem(s, "network[2].units: the task 0 vs rest needs 1 output unit(s), found 10");
         assertProblem(s, "loss: the task 0 vs rest needs binary-cross-entropy, found categorical-cross-entropy");
+    }
+
+    @Test
+    void rejectsASoftmaxOutputOnABinaryTaskEvenWithTheBinaryLoss() {
+        ExperimentSpec s = withTask(valid(), new TaskSpec.DigitVsDigit(0, 1));
+        List<LayerSpec> layers = new ArrayList<>(s.network());
+        layers.set(2, new LayerSpec.Dense(1, Activation.SOFTMAX));
+        ExperimentSpec bad = new ExperimentSpec(s.name(), s.title(), s.data(), layers, LossKind.BINARY_CROSS_ENTROPY,
+                s.optimizer(), s.l2(), s.init(), s.batchSize(), s.epochs(), s.seeds());
+        assertEquals(List.of("network[2].activation: loss binary-cross-entropy needs a sigmoid output, found softmax"),
+                SpecValidator.problems(bad));
+    }
+
+    @Test
+    void rejectsASigmoidOutputWithTenClassesEvenWithTheBinaryLoss() {
+        ExperimentSpec s = valid();
+        List<LayerSpec> layers = new ArrayList<>(s.network());
+        layers.set(2, new LayerSpec.Dense(10, Activation.SIGMOID));
+        ExperimentSpec bad = new ExperimentSpec(s.name(), s.title(), s.data(), layers, LossKind.BINARY_CROSS_ENTROPY,
+                s.optimizer(), s.l2(), s.init(), s.batchSize(), s.epochs(), s.seeds());
+        assertEquals(List.of("loss: the task 0-9 needs categorical-cross-entropy, found binary-cross-entropy"),
+                SpecValidator.problems(bad));
     }
 
     @Test
