@@ -1,0 +1,120 @@
+package dev.digitslab.framework;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.bytedeco.javacpp.Loader;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
+import org.nd4j.nativeblas.NativeOpsHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ND4J native backend as this project runs it: checks the thread settings once and describes the
+ * native binary in use for reports.
+ *
+ * <p>ND4J's default (one OpenMP thread per core, busy-waiting) oversubscribes small machines and ran
+ * 5–20× slower on 2 cores than {@code OMP_NUM_THREADS=1}. The build sets that variable for every JVM it
+ * launches; a JVM started without it is limited to one thread here, with one warning.
+ */
+public final class NativeRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(NativeRuntime.class);
+    static final String OMP_NUM_THREADS = "OMP_NUM_THREADS";
+    static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+    private static volatile boolean checked;
+
+    private NativeRuntime() {
+    }
+
+    /**
+     * Turns off JavaCPP's resident-memory check unless the JVM was told otherwise. By default every native
+     * allocation (ND4J makes several per op) reads the process's resident size from /proc to decide
+     * whether to force a GC; that cost 10-30% of a training epoch (README, "Threads and native settings").
+     * JavaCPP's accounting of the bytes it allocated ({@code org.bytedeco.javacpp.maxBytes}) still applies.
+     * Only effective before JavaCPP's {@code Pointer} class is initialised, so {@link FrameworkTrainer}
+     * calls it from its static initialiser; the build also passes the property to every JVM it forks.
+     */
+    static void disablePhysicalMemoryPolling() {
+        if (System.getProperty(MAX_PHYSICAL_BYTES) == null && System.getProperty(MAX_PHYSICAL_BYTES.toLowerCase()) == null) {
+            System.setProperty(MAX_PHYSICAL_BYTES, "0");
+        }
+    }
+
+    /**
+     * Once per JVM: if {@code OMP_NUM_THREADS} is not set, caps ND4J at one thread programmatically (measured
+     * as fast as the environment variable) and says so, so that every launch path trains with the same
+     * thread count and therefore the same floating-point results.
+     */
+    public static void checkThreadSettings() {
+        if (checked) {
+            return;
+        }
+        synchronized (NativeRuntime.class) {
+            if (checked) {
+                return;
+            }
+            checked = true;
+            if (System.getenv(OMP_NUM_THREADS) == null) {
+                limitThreads(1);
+                LOG.warn("{} is not set: limited ND4J to 1 thread. Its default (one busy-waiting OpenMP thread per "
+                        + "core) ran 6x slower on 2 cores. Set {}=1 and OMP_WAIT_POLICY=PASSIVE in the environment "
+                        + "(the Maven build does) or {}=N to choose another thread count.",
+                        OMP_NUM_THREADS, OMP_NUM_THREADS, OMP_NUM_THREADS);
+            }
+        }
+    }
+
+    /**
+     * Caps every thread pool ND4J computes with (its own op threads, OpenMP, OpenBLAS) at {@code threads},
+     * from inside a running JVM. OMP_WAIT_POLICY cannot be changed once OpenMP has started.
+     */
+    public static void limitThreads(int threads) {
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+    }
+
+    /** Facts a report needs to repeat a run: versions, platform, native binary level and threads. */
+    public static Map<String, String> describe() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("deeplearning4j", mavenVersion("org.deeplearning4j", "deeplearning4j-nn"));
+        env.put("nd4j.backend", Nd4j.getBackend().getClass().getSimpleName());
+        env.put("javacpp.platform", Loader.getPlatform());
+        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        env.put("native.binaryLevel", levelName(ops.binaryLevel()));
+        env.put("native.cpuLevel", levelName(ops.optimalLevel()));
+        env.put("OMP_NUM_THREADS", String.valueOf(System.getenv(OMP_NUM_THREADS)));
+        env.put("OMP_WAIT_POLICY", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
+        env.put("omp.maxThreads", String.valueOf(ops.ompGetMaxThreads()));
+        env.put("blas.maxThreads", String.valueOf(Nd4j.factory().blas().getMaxThreads()));
+        env.put("javacpp.maxPhysicalBytes", String.valueOf(org.bytedeco.javacpp.Pointer.maxPhysicalBytes()));
+        env.put("java", System.getProperty("java.version"));
+        return env;
+    }
+
+    static String levelName(int level) {
+        return switch (level) {
+            case 3 -> "AVX512";
+            case 2 -> "AVX2";
+            default -> "generic x86-64";
+        };
+    }
+
+    private static String mavenVersion(String group, String artifact) {
+        String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (InputStream in = NativeRuntime.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
