@@ -11,6 +11,7 @@ import dev.digitslab.api.train.Scores;
 import dev.digitslab.api.train.TrainingListener;
 import dev.digitslab.api.train.TrainingResult;
 import dev.digitslab.api.train.TrainingRun;
+import dev.digitslab.api.testing.ReferenceSpecs;
 import dev.digitslab.datasets.MnistSplits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class MnistAccuracyTest {
 
     @Test
     void mlp128WithAdamReaches96Point5PercentAfterThreeEpochs() {
-        double accuracy = testAccuracy(TestSpecs.mlp128(OptimizerSpec.adam(1e-3), 128, 3));
+        double accuracy = testAccuracy(ReferenceSpecs.mlp128ThreeEpochs());
         assertTrue(accuracy >= 0.965, "test accuracy " + accuracy);
     }
 

@@ -107,8 +107,9 @@ public final class DigitImage {
         if (mass == 0) {
             throw new DigitImageException(name, "is blank after scaling the digit to 20x20 pixels");
         }
-        int ox = clamp((int) Math.round(SIDE / 2.0 - 0.5 - mx / mass), SIDE - sw);
-        int oy = clamp((int) Math.round(SIDE / 2.0 - 0.5 - my / mass), SIDE - sh);
+        // MNIST puts the centre of mass at pixel (14, 14) of the 0-based 28x28 grid (measured on its test set).
+        int ox = clamp((int) Math.round(SIDE / 2.0 - mx / mass), SIDE - sw);
+        int oy = clamp((int) Math.round(SIDE / 2.0 - my / mass), SIDE - sh);
         float[] out = new float[SIDE * SIDE];
         float peak = 0;
         for (float v : box) {

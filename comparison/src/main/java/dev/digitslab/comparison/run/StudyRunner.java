@@ -55,6 +55,7 @@ public final class StudyRunner {
     private final Map<String, Trainer> trainers = new LinkedHashMap<>();
     /** Trained results by (spec, implementation, seed), so a later study can reuse an earlier run. */
     private final Map<String, TrainingResult> trained = new HashMap<>();
+    private final Map<String, RunResult> evaluated = new HashMap<>();
 
     public StudyRunner(RunOptions options, SplitSource splitSource, ProgressListeners listeners) {
         this.options = options;
@@ -142,6 +143,7 @@ public final class StudyRunner {
                 result = trained.get(key(spec, source.id(), seed));
             } else {
                 log.info("weight transfer reuses the {} run of {} (seed {})", source.id(), spec.name(), seed);
+                runs.add(evaluated.get(key(spec, source.id(), seed)));
             }
             float[] sourceProbs = result.testProbabilities();
             float[] targetProbs;
@@ -237,14 +239,16 @@ public final class StudyRunner {
         try {
             TrainingResult result = TrainingRun.run(trainer, spec, splits, seed, initial, recording,
                     model -> save(model, spec, trainer.id(), seed));
-            if (initial == null) {
-                trained.put(key(spec, trainer.id(), seed), result);
-            }
             ImageSet test = splits.test();
             Evaluation evaluation = Evaluator.evaluate(result.testProbabilities(), test.outputCount(), test.labels());
-            return new RunResult(spec.name(), trainer.id(), seed, RunResult.OK, null, result.history(),
+            RunResult run = new RunResult(spec.name(), trainer.id(), seed, RunResult.OK, null, result.history(),
                     TestSummary.of(evaluation), result.medianEpochSeconds(), result.parameters().trainableSize(),
                     keepMistakes ? mistakes(result.testProbabilities(), test) : List.of());
+            if (initial == null) {
+                trained.put(key(spec, trainer.id(), seed), result);
+                evaluated.put(key(spec, trainer.id(), seed), run);
+            }
+            return run;
         } catch (RuntimeException e) {
             log.error("{} on {} (seed {}) failed: {}", trainer.id(), spec.name(), seed, e.getMessage());
             return new RunResult(spec.name(), trainer.id(), seed, RunResult.FAILED,

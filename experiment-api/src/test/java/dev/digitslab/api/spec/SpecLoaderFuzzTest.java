@@ -1,5 +1,6 @@
 package dev.digitslab.api.spec;
 
+import dev.digitslab.api.testing.FuzzTally;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

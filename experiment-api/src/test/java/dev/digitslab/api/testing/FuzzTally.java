@@ -1,4 +1,4 @@
-package dev.digitslab.datasets;
+package dev.digitslab.api.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -26,18 +26,18 @@ import org.slf4j.Logger;
  * Counts the outcomes per mutation, saves every input that broke the rule under {@code target/fuzz-failures}
  * so it can become a regression test, and writes the counts to {@code target/fuzz-summary-<name>.txt}.
  *
- * <p>(experiment-api's tests have the same class: test classes are not shared between modules.)
+ * <p>Shared with other modules' tests through experiment-api's test jar.
  *
  * @param <T> the exception type a bad input must produce
  */
-final class FuzzTally<T extends Exception> {
+public final class FuzzTally<T extends Exception> {
     /** One file's bytes as it was given to the reader. */
-    record Input(String fileName, byte[] bytes) {
+    public record Input(String fileName, byte[] bytes) {
     }
 
     /** Reads one input. */
     @FunctionalInterface
-    interface Attempt {
+    public interface Attempt {
         void run() throws Exception;
     }
 
@@ -59,7 +59,7 @@ final class FuzzTally<T extends Exception> {
      * @param unclear given a rejection and the inputs, a description of what is unclear about its message,
      *                or null if the message is fine
      */
-    FuzzTally(String name, long seed, Class<T> rejection, BiFunction<T, List<Input>, String> unclear) {
+    public FuzzTally(String name, long seed, Class<T> rejection, BiFunction<T, List<Input>, String> unclear) {
         this.name = name;
         this.seed = seed;
         this.rejection = rejection;
@@ -70,13 +70,13 @@ final class FuzzTally<T extends Exception> {
      * Runs {@code batch} under a time limit, so a hanging reader fails the test (naming the input it hung on)
      * instead of hanging the build.
      */
-    void inBatch(Duration limit, Runnable batch) {
+    public void inBatch(Duration limit, Runnable batch) {
         assertTimeoutPreemptively(limit, batch::run, () -> name + " fuzz: a batch exceeded " + limit
                 + "; the input being read was " + current);
     }
 
     /** Reads one input and classifies what happened. */
-    void attempt(String mutation, List<Input> given, Attempt attempt) {
+    public void attempt(String mutation, List<Input> given, Attempt attempt) {
         int index = inputs++;
         current = "#" + index + " (" + mutation + ")";
         int[] counts = byMutation.computeIfAbsent(mutation, m -> new int[3]);
@@ -106,17 +106,17 @@ final class FuzzTally<T extends Exception> {
     }
 
     /** Records a broken property of an accepted or rejected input (beyond its exception type). */
-    void violation(String mutation, List<Input> given, String what) {
+    public void violation(String mutation, List<Input> given, String what) {
         violate(inputs - 1, mutation, given, what);
     }
 
     /** Adds a line to the summary file (e.g. a figure a property check measured). */
-    void note(String line) {
+    public void note(String line) {
         notes.add(line);
     }
 
     /** Logs the one-line summary, writes the summary file, and fails if any input broke the rule. */
-    void finish(Logger log) throws IOException {
+    public void finish(Logger log) throws IOException {
         String line = String.format("%s fuzz: %d inputs (seed %d), %d rejected with %s, %d accepted, %d broke the rule",
                 name.toUpperCase(java.util.Locale.ROOT), inputs, seed, rejected, rejection.getSimpleName(), accepted,
                 violations.size());
@@ -143,7 +143,7 @@ final class FuzzTally<T extends Exception> {
      * Writes {@code bytes} over {@code file} without first truncating it to zero length: on ext4 a rewrite
      * after truncation to zero forces a flush to disk on close (auto_da_alloc), which made fuzzing disk-bound.
      */
-    static Path overwrite(Path file, byte[] bytes) throws IOException {
+    public static Path overwrite(Path file, byte[] bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
@@ -154,15 +154,15 @@ final class FuzzTally<T extends Exception> {
         return file;
     }
 
-    int inputs() {
+    public int inputs() {
         return inputs;
     }
 
-    int rejected() {
+    public int rejected() {
         return rejected;
     }
 
-    int accepted() {
+    public int accepted() {
         return accepted;
     }
 

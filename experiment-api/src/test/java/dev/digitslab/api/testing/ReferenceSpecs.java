@@ -1,0 +1,29 @@
+package dev.digitslab.api.testing;
+
+import dev.digitslab.api.spec.ExperimentSpec;
+import dev.digitslab.api.spec.SpecLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Specs the implementations' tests share, so both are held to exactly the same experiment. */
+public final class ReferenceSpecs {
+    private ReferenceSpecs() {
+    }
+
+    /** 784-128(ReLU)-10(softmax), Adam 1e-3, batch 128, 3 epochs: the issue's ≥ 96.5% accuracy bar. */
+    public static ExperimentSpec mlp128ThreeEpochs() {
+        return load("mlp-784-128-10-adam-3-epochs.yaml");
+    }
+
+    private static ExperimentSpec load(String file) {
+        try (InputStream in = ReferenceSpecs.class.getResourceAsStream("/reference/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource /reference/" + file + " is missing");
+            }
+            return SpecLoader.load(in, "reference/" + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
