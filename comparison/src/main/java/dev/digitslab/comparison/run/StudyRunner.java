@@ -182,19 +182,13 @@ public final class StudyRunner {
         Map<String, List<EpochRecord>> histories = new LinkedHashMap<>();
         for (Trainer trainer : trainers.values()) {
             List<ModelParameters> perEpoch = new ArrayList<>();
-            TrainingListener progress = listeners.forRun(spec, trainer.id(), seed);
-            TrainingListener capture = new TrainingListener() {
-                @Override
-                public void onBatch(int epoch, int batch, int batches, double batchLoss) {
-                    progress.onBatch(epoch, batch, batches, batchLoss);
-                }
-
-                @Override
-                public void onEpoch(EpochRecord record, TrainableModel model) {
-                    perEpoch.add(model.parameters());
-                    progress.onEpoch(record, model);
-                }
-            };
+            TrainingListener capture = TrainingListener.all(listeners.forRun(spec, trainer.id(), seed),
+                    new TrainingListener() {
+                        @Override
+                        public void onEpoch(EpochRecord record, TrainableModel model) {
+                            perEpoch.add(model.parameters());
+                        }
+                    });
             RunResult run = train(trainer, spec, splits, seed, start, capture, false);
             runs.add(run);
             if (!run.ok()) {
@@ -224,18 +218,12 @@ public final class StudyRunner {
     private RunResult train(Trainer trainer, ExperimentSpec spec, Splits splits, long seed, ModelParameters initial,
                             TrainingListener listener, boolean keepMistakes) {
         List<EpochRecord> history = new ArrayList<>();
-        TrainingListener recording = new TrainingListener() {
+        TrainingListener recording = TrainingListener.all(listener, new TrainingListener() {
             @Override
-            public void onBatch(int epoch, int batch, int batches, double batchLoss) {
-                listener.onBatch(epoch, batch, batches, batchLoss);
-            }
-
-            @Override
-            public void onEpoch(EpochRecord record, TrainableModel model) {
+            public void onEpoch(EpochRecord record) {
                 history.add(record);
-                listener.onEpoch(record, model);
             }
-        };
+        });
         try {
             TrainingResult result = TrainingRun.run(trainer, spec, splits, seed, initial, recording,
                     model -> save(model, spec, trainer.id(), seed));

@@ -26,4 +26,23 @@ public interface TrainingListener {
     default void onEpoch(EpochRecord record, TrainableModel model) {
         onEpoch(record);
     }
+
+    /** A listener that forwards every call to each of {@code listeners}, in order. */
+    static TrainingListener all(TrainingListener... listeners) {
+        return new TrainingListener() {
+            @Override
+            public void onBatch(int epoch, int batch, int batches, double batchLoss) {
+                for (TrainingListener l : listeners) {
+                    l.onBatch(epoch, batch, batches, batchLoss);
+                }
+            }
+
+            @Override
+            public void onEpoch(EpochRecord record, TrainableModel model) {
+                for (TrainingListener l : listeners) {
+                    l.onEpoch(record, model);
+                }
+            }
+        };
+    }
 }
