@@ -30,8 +30,8 @@ import java.util.stream.IntStream;
  *       arrays in identical order on any machine.</li>
  *   <li>Pixels are byte/255f; {@link ImageSet#digits()} holds the original digit.</li>
  * </ul>
- * The raw files are read once per JVM (about 55 MB of bytes) and the most recent splits are kept while
- * memory allows, so repeated loads are cheap.
+ * The raw files (about 55 MB of bytes) and the most recent splits are kept while memory allows, so repeated
+ * loads are cheap and a tight heap still fits the splits alone.
  */
 public final class MnistSplits {
     public static final String MNIST = "mnist";
@@ -39,7 +39,8 @@ public final class MnistSplits {
     private static final long SUBSET_STREAM = 0x5355425345544cL;
     private static final long VALIDATION_STREAM = 0x56414c4944L;
 
-    private static final Map<String, MnistDataset> DATASETS = new HashMap<>();
+    /** Raw data per data set, kept while memory allows: a tight heap frees it once the splits are built. */
+    private static final Map<String, SoftReference<MnistDataset>> DATASETS = new HashMap<>();
     private static SoftReference<CachedSplits> lastSplits = new SoftReference<>(null);
 
     private record SplitKey(String dataset, TaskSpec task, double validationFraction, Integer subset, long seed) {
@@ -84,18 +85,19 @@ public final class MnistSplits {
         return splits;
     }
 
-    /** The raw MNIST data, read once per JVM. */
+    /** The raw MNIST data, read on first use and kept while memory allows. */
     public static MnistDataset dataset() {
         return dataset(MNIST);
     }
 
     /**
      * The raw data of {@code mnist} (found by {@link MnistLocator#fromEnvironment()}) or {@code fashion-mnist}
-     * (found by {@link FashionMnistLocator#fromEnvironment()}), read once per JVM.
+     * (found by {@link FashionMnistLocator#fromEnvironment()}), read on first use and kept while memory allows.
      */
     public static synchronized MnistDataset dataset(String dataSetName) {
         String name = dataSetName.toLowerCase(Locale.ROOT);
-        MnistDataset dataset = DATASETS.get(name);
+        SoftReference<MnistDataset> kept = DATASETS.get(name);
+        MnistDataset dataset = kept == null ? null : kept.get();
         if (dataset == null) {
             try {
                 MnistFiles files = switch (name) {
@@ -107,7 +109,7 @@ public final class MnistSplits {
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             }
-            DATASETS.put(name, dataset);
+            DATASETS.put(name, new SoftReference<>(dataset));
         }
         return dataset;
     }
