@@ -1,5 +1,6 @@
 package dev.digitslab.datasets;
 
+import dev.digitslab.api.testing.ByteMutator;
 import dev.digitslab.api.testing.FuzzTally;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

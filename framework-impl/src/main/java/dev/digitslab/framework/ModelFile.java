@@ -1,5 +1,8 @@
 package dev.digitslab.framework;
 
+import dev.digitslab.api.io.AtomicFiles;
+import dev.digitslab.api.params.LayerParameters;
+import dev.digitslab.api.params.ModelParameters;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.spec.InvalidSpecException;
 import dev.digitslab.api.spec.SpecLoader;
@@ -13,10 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -35,11 +36,12 @@ final class ModelFile {
     static void save(MultiLayerNetwork net, ExperimentSpec spec, long seed, Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        // Named like AtomicFiles' temporary files, so an interrupted run's cleanup finds it too.
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
         try {
             ModelSerializer.writeModel(net, temp.toFile(), true);
             ModelSerializer.addObjectToFile(temp.toFile(), SPEC_KEY, SpecLoader.toJson(spec));
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -50,11 +52,17 @@ final class ModelFile {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(name, null, "no model file");
         }
-        ExperimentSpec spec = readSpec(file);
+        ModelArchive archive = ModelArchive.read(file);
+        ExperimentSpec spec = readSpec(name, archive.get(ModelArchive.SPEC));
+        StoredArrayHeader.check(name, ModelArchive.COEFFICIENTS, archive.get(ModelArchive.COEFFICIENTS));
+        if (archive.get(ModelArchive.UPDATER_STATE) != null) {
+            StoredArrayHeader.check(name, ModelArchive.UPDATER_STATE, archive.get(ModelArchive.UPDATER_STATE));
+        }
         MultiLayerNetwork net;
         try {
-            net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+            net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(archive.toZip()), true);
         } catch (IOException | RuntimeException e) {
+            // Jackson, ND4J and DL4J report a damaged configuration with exceptions of their own
             throw new ModelFormatException(name, "Deeplearning4j cannot restore the network: " + rootMessage(e), e);
         }
         long seed = net.getDefaultConfiguration().getSeed();
@@ -63,34 +71,15 @@ final class ModelFile {
         return model;
     }
 
-    private static ExperimentSpec readSpec(Path file) throws ModelFormatException {
-        String name = file.toString();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            for (String required : new String[] {ModelSerializer.CONFIGURATION_JSON, ModelSerializer.COEFFICIENTS_BIN}) {
-                if (zip.getEntry(required) == null) {
-                    throw new ModelFormatException(name, "not a Deeplearning4j model: the archive has no " + required);
-                }
-            }
-            ZipEntry entry = zip.getEntry(SPEC_ENTRY);
-            if (entry == null) {
-                throw new ModelFormatException(name, "a Deeplearning4j model, but not saved by Digits Lab: no "
-                        + SPEC_ENTRY + " entry with the experiment spec");
-            }
-            String json;
-            try (InputStream in = zip.getInputStream(entry)) {
-                json = readString(in);
-            }
+    private static ExperimentSpec readSpec(String name, byte[] entry) throws ModelFormatException {
+        try {
+            String json = readString(new ByteArrayInputStream(entry));
             return SpecLoader.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
                     name + "!" + SPEC_ENTRY);
-        } catch (ZipException e) {
-            throw new ModelFormatException(name, "not a Deeplearning4j model zip archive, or truncated (" + e.getMessage()
-                    + ")", e);
         } catch (InvalidSpecException e) {
             throw new ModelFormatException(name, "the stored experiment spec is invalid: " + e.getMessage(), e);
-        } catch (ModelFormatException e) {
-            throw e;
         } catch (IOException e) {
-            throw new ModelFormatException(name, "cannot read the archive (" + rootMessage(e) + ")", e);
+            throw new ModelFormatException(name, "cannot read the stored experiment spec (" + rootMessage(e) + ")", e);
         }
     }
 
@@ -117,11 +106,42 @@ final class ModelFile {
             throw new ModelFormatException(name, "inconsistent: the network has " + net.getnLayers()
                     + " layers, the stored spec " + spec.name() + " has " + spec.network().size());
         }
+        ModelParameters parameters;
         try {
-            ParameterTransfer.export(net, spec);
+            parameters = ParameterTransfer.export(net, spec);
         } catch (RuntimeException e) {
             throw new ModelFormatException(name, "inconsistent: the network's parameters do not match the stored spec "
                     + spec.name() + " (" + rootMessage(e) + ")", e);
+        }
+        for (LayerParameters layer : parameters.layers()) {
+            requireFinite(name, layer);
+        }
+    }
+
+    /** A trained network has no NaN or infinite parameter, and a batch-norm variance is never negative. */
+    private static void requireFinite(String name, LayerParameters layer) throws ModelFormatException {
+        Map<String, float[]> arrays = new LinkedHashMap<>();
+        if (layer instanceof LayerParameters.Dense d) {
+            arrays.put("weights", d.weights());
+            arrays.put("bias", d.bias());
+        } else if (layer instanceof LayerParameters.BatchNorm b) {
+            arrays.put("gamma", b.gamma());
+            arrays.put("beta", b.beta());
+            arrays.put("running mean", b.runningMean());
+            arrays.put("running variance", b.runningVar());
+        }
+        for (Map.Entry<String, float[]> e : arrays.entrySet()) {
+            float[] values = e.getValue();
+            for (int i = 0; i < values.length; i++) {
+                if (!Float.isFinite(values[i])) {
+                    throw new ModelFormatException(name, "layer " + layer.layerIndex() + ": " + e.getKey() + " [" + i
+                            + "] is " + values[i] + ", expected a finite number");
+                }
+                if (e.getKey().equals("running variance") && values[i] < 0) {
+                    throw new ModelFormatException(name, "layer " + layer.layerIndex() + ": running variance [" + i
+                            + "] is " + values[i] + ", a variance cannot be negative");
+                }
+            }
         }
     }
 

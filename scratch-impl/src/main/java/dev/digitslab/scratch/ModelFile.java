@@ -1,9 +1,11 @@
 package dev.digitslab.scratch;
 
+import dev.digitslab.api.io.AtomicFiles;
 import dev.digitslab.api.params.LayerParameters;
 import dev.digitslab.api.params.ModelParameters;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.spec.InvalidSpecException;
+import dev.digitslab.api.spec.LayerSpec;
 import dev.digitslab.api.spec.SpecLoader;
 import dev.digitslab.api.train.ModelFormatException;
 import java.io.ByteArrayInputStream;
@@ -13,10 +15,8 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +42,8 @@ import java.util.zip.CRC32;
 final class ModelFile {
     static final byte[] MAGIC = "DLSCRTCH".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
+    /** Larger than any model this program writes; also the most a byte array can hold. */
+    static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
     private static final byte DENSE = 1;
     private static final byte BATCH_NORM = 2;
 
@@ -82,24 +84,16 @@ final class ModelFile {
             crc.update(bytes.toByteArray());
             out.writeLong(crc.getValue());
         }
-        Path absolute = file.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
-        try {
-            Files.write(temp, bytes.toByteArray());
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, bytes.toByteArray());
     }
 
     static ScratchModel read(Path file) throws IOException {
         String name = file.toString();
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new ModelFormatException(name, "the file has " + size + " bytes, more than any model this program "
+                    + "writes (" + MAX_FILE_BYTES + ")");
+        }
         byte[] all = Files.readAllBytes(file);
         if (all.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
             throw new ModelFormatException(name, "not a scratch-impl model: expected the file to start with \""
@@ -111,6 +105,8 @@ final class ModelFile {
         CRC32 crc = new CRC32();
         crc.update(all, 0, all.length - 8);
         long stored = java.nio.ByteBuffer.wrap(all, all.length - 8, 8).getLong();
+        // A ByteArrayInputStream's available() is exactly the bytes left: every count is checked against it
+        // before anything is allocated, so a header claiming a huge layer costs nothing.
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 8))) {
             in.skipNBytes(MAGIC.length);
             int version = in.readInt();
@@ -122,7 +118,7 @@ final class ModelFile {
                 throw new ModelFormatException(name, "checksum mismatch: the file is truncated or corrupted");
             }
             int specLength = in.readInt();
-            checkCount(name, "spec length", specLength, all.length);
+            requireBytes(name, in, "the embedded spec", specLength, 1);
             String json = new String(in.readNBytes(specLength), StandardCharsets.UTF_8);
             ExperimentSpec spec;
             try {
@@ -135,31 +131,20 @@ final class ModelFile {
                 throw new ModelFormatException(name, "input count must be positive, found " + inputCount);
             }
             long seed = in.readLong();
+            List<Shape> expected = layout(spec, inputCount);
             int count = in.readInt();
-            checkCount(name, "layer count", count, all.length);
+            if (count != expected.size()) {
+                throw new ModelFormatException(name, "parameters do not match the embedded spec: it has "
+                        + expected.size() + " parametrised layers, the file " + count);
+            }
             List<LayerParameters> layers = new ArrayList<>();
             for (int k = 0; k < count; k++) {
-                byte kind = in.readByte();
-                int index = in.readInt();
-                if (kind == DENSE) {
-                    int nIn = in.readInt();
-                    int nOut = in.readInt();
-                    checkCount(name, "dense layer " + index + " weights", (long) nIn * nOut, all.length);
-                    layers.add(new LayerParameters.Dense(index, nIn, nOut, readFloats(in, nIn * nOut),
-                            readFloats(in, nOut)));
-                } else if (kind == BATCH_NORM) {
-                    int f = in.readInt();
-                    checkCount(name, "batch-norm layer " + index + " features", f, all.length);
-                    layers.add(new LayerParameters.BatchNorm(index, f, readFloats(in, f), readFloats(in, f),
-                            readFloats(in, f), readFloats(in, f)));
-                } else {
-                    throw new ModelFormatException(name, "parameter block " + k + ": unknown layer kind " + kind
-                            + " (expected 1 = dense or 2 = batch norm)");
-                }
+                layers.add(readLayer(name, in, k, expected.get(k)));
             }
             if (in.available() > 0) {
                 throw new ModelFormatException(name, in.available() + " unexpected bytes after the last layer");
             }
+            requireWorkingMemory(name, spec, inputCount);
             try {
                 return new ScratchModel(spec, inputCount, seed, new ModelParameters(layers));
             } catch (IllegalArgumentException e) {
@@ -170,10 +155,109 @@ final class ModelFile {
         }
     }
 
-    private static void checkCount(String name, String what, long value, long fileLength) throws ModelFormatException {
-        if (value < 0 || value > fileLength) {
-            throw new ModelFormatException(name, what + " is " + value + ", impossible in a file of "
-                    + fileLength + " bytes");
+    /** One parameter block, whose header must match the layout the spec implies before its values are read. */
+    private static LayerParameters readLayer(String name, DataInputStream in, int k, Shape want)
+            throws IOException {
+        byte kind = in.readByte();
+        int index = in.readInt();
+        if (kind == DENSE) {
+            int nIn = in.readInt();
+            int nOut = in.readInt();
+            if (!want.matches(kind, index, nIn, nOut)) {
+                throw mismatch(name, k, want, new Shape(true, index, nIn, nOut));
+            }
+            requireBytes(name, in, "dense layer " + index, (long) nIn * nOut + nOut, Float.BYTES);
+            return new LayerParameters.Dense(index, nIn, nOut, readFloats(name, in, nIn * nOut, index, "weights"),
+                    readFloats(name, in, nOut, index, "bias"));
+        } else if (kind == BATCH_NORM) {
+            int f = in.readInt();
+            if (!want.matches(kind, index, f, 0)) {
+                throw mismatch(name, k, want, new Shape(false, index, f, 0));
+            }
+            requireBytes(name, in, "batch-norm layer " + index, 4L * f, Float.BYTES);
+            float[] gamma = readFloats(name, in, f, index, "gamma");
+            float[] beta = readFloats(name, in, f, index, "beta");
+            float[] mean = readFloats(name, in, f, index, "running mean");
+            float[] variance = readFloats(name, in, f, index, "running variance");
+            for (int i = 0; i < f; i++) {
+                if (variance[i] < 0) {
+                    throw new ModelFormatException(name, "layer " + index + ": running variance [" + i + "] is "
+                            + variance[i] + ", a variance cannot be negative");
+                }
+            }
+            return new LayerParameters.BatchNorm(index, f, gamma, beta, mean, variance);
+        }
+        throw new ModelFormatException(name, "parameter block " + k + ": unknown layer kind " + kind
+                + " (expected 1 = dense or 2 = batch norm)");
+    }
+
+    /** The shape of one parametrised layer: dense (nIn, nOut) or batch norm over nIn features (nOut unused). */
+    private record Shape(boolean dense, int index, int nIn, int nOut) {
+        boolean matches(byte kind, int index, int nIn, int nOut) {
+            return (kind == DENSE) == dense && this.index == index && this.nIn == nIn && this.nOut == nOut;
+        }
+
+        @Override
+        public String toString() {
+            return dense ? "dense layer " + index + " of shape (" + nIn + ", " + nOut + ")"
+                    : "batch-norm layer " + index + " of " + nIn + " features";
+        }
+    }
+
+    /** The parameter shapes of the spec's network for {@code inputCount} inputs, as the file must hold them. */
+    private static List<Shape> layout(ExperimentSpec spec, int inputCount) {
+        List<Shape> layout = new ArrayList<>();
+        int width = inputCount;
+        for (int i = 0; i < spec.network().size(); i++) {
+            if (spec.network().get(i) instanceof LayerSpec.Dense d) {
+                layout.add(new Shape(true, i, width, d.units()));
+                width = d.units();
+            } else if (spec.network().get(i) instanceof LayerSpec.BatchNorm) {
+                layout.add(new Shape(false, i, width, 0));
+            }
+        }
+        return layout;
+    }
+
+    private static ModelFormatException mismatch(String name, int k, Shape want, Shape found) {
+        return new ModelFormatException(name, "parameters do not match the embedded spec: parametrised layer " + k
+                + ": expected " + want + ", found " + found);
+    }
+
+    /** Fails unless {@code count} items of {@code itemBytes} each remain in the file. */
+    private static void requireBytes(String name, DataInputStream in, String what, long count, int itemBytes)
+            throws IOException {
+        long needed = count * itemBytes;
+        if (count < 0 || needed < 0) {
+            throw new ModelFormatException(name, what + ": the size " + count + " is negative or overflows");
+        }
+        if (needed > in.available()) {
+            throw new ModelFormatException(name, "truncated or inconsistent: " + what + " needs " + needed
+                    + " bytes, only " + in.available() + " remain");
+        }
+    }
+
+    /**
+     * The network allocates activations for a whole batch: refuse a spec (possibly forged) whose batch size and
+     * widths would need more than half of the heap, instead of failing with OutOfMemoryError.
+     */
+    private static void requireWorkingMemory(String name, ExperimentSpec spec, int inputCount)
+            throws ModelFormatException {
+        long perRow = inputCount;
+        int width = inputCount;
+        for (LayerSpec layer : spec.network()) {
+            if (layer instanceof LayerSpec.Dense d) {
+                width = d.units();
+            }
+            perRow += 3L * width; // output, gradient and (dropout, batch norm) per-layer state
+        }
+        long rows = Math.max(spec.batchSize(), ScratchModel.PREDICT_CHUNK);
+        long bytes = Float.BYTES * rows * perRow;
+        long budget = Runtime.getRuntime().maxMemory() / 2;
+        if (bytes > budget) {
+            throw new ModelFormatException(name, "the embedded spec (batch size " + spec.batchSize()
+                    + ") would need about " + (bytes >> 20) + " MiB of working memory, more than half of this JVM's "
+                    + "maximum heap (" + (budget >> 19) + " MiB)");
         }
     }
 
@@ -183,10 +267,16 @@ final class ModelFile {
         }
     }
 
-    private static float[] readFloats(DataInputStream in, int n) throws IOException {
+    /** Reads {@code n} values, each of which must be finite: a trained network has no NaN or infinite parameter. */
+    private static float[] readFloats(String name, DataInputStream in, int n, int layer, String what)
+            throws IOException {
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
             values[i] = in.readFloat();
+            if (!Float.isFinite(values[i])) {
+                throw new ModelFormatException(name, "layer " + layer + ": " + what + " [" + i + "] is " + values[i]
+                        + ", expected a finite number");
+            }
         }
         return values;
     }

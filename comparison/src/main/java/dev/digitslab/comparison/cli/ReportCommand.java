@@ -38,7 +38,12 @@ final class ReportCommand implements Callable<Integer> {
                     + ": run `digits-lab run` first");
         }
         Path target = out == null ? from : out;
-        ReportWriter.write(studies, target);
+        OutputFolder.requireWritable("reports", target);
+        try {
+            ReportWriter.write(studies, target);
+        } catch (IOException e) {
+            throw new OutputFolder.NotWritableException("reports", target, e);
+        }
         spec.commandLine().getOut().printf("re-rendered %d studies into %s%n", studies.size(),
                 target.toAbsolutePath().normalize());
         spec.commandLine().getOut().flush();

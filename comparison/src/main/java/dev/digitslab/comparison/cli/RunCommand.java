@@ -31,6 +31,9 @@ import picocli.CommandLine.Parameters;
         description = {"Train experiments with both implementations on identical splits, then write their reports.",
                 "Reports of experiments already in the output folder are kept and the summary covers all of them."})
 final class RunCommand implements Callable<Integer> {
+    /** A study folder moved aside while its replacement moves in. */
+    static final String OLD_PREFIX = ".old-";
+
     enum Impl { framework, scratch, both }
 
     @Parameters(arity = "0..*", paramLabel = "EXPERIMENT", description = "Experiments from `digits-lab list`.")
@@ -72,28 +75,61 @@ final class RunCommand implements Callable<Integer> {
         List<Study> studies = studies();
         RunOptions options = new RunOptions(impl == Impl.both ? RunOptions.BOTH : List.of(impl.name()), seeds, epochs,
                 subset, models != null ? models : this.out.resolve("models"));
-        Files.createDirectories(this.out);
-        Thread cleanup = new Thread(() -> deletePartialFiles(this.out), "digits-lab-cleanup");
+        OutputFolder.requireWritable("reports", this.out);
+        OutputFolder.requireWritable("models", options.modelsDir());
+        Thread cleanup = new Thread(() -> {
+            deletePartialFiles(this.out);
+            deletePartialFiles(options.modelsDir());
+        }, "digits-lab-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        boolean terminal = System.console() != null;
-        StudyRunner runner = new StudyRunner(options, MnistSplits::load, (s, implementation, seed) ->
-                new EpochProgress(s.name() + "/" + implementation + "/seed " + seed, s.batchSize(), terminal, out));
-        int failed = 0;
-        for (Study study : studies) {
-            StudyResults results = runner.run(study);
-            Path staging = this.out.resolve(".staging-" + study.name());
+        try {
+            boolean terminal = System.console() != null;
+            StudyRunner runner = new StudyRunner(options, MnistSplits::load, (s, implementation, seed) ->
+                    new EpochProgress(s.name() + "/" + implementation + "/seed " + seed, s.batchSize(), terminal, out));
+            int failed = 0;
+            for (Study study : studies) {
+                StudyResults results = runner.run(study);
+                writeStudy(results);
+                failed += (int) results.runs().stream().filter(r -> !r.ok()).count();
+                summarise(results, out);
+            }
+            List<String> order = Catalogue.builtIn().studies().stream().map(Study::name).toList();
+            List<StudyResults> all = ReportWriter.readAll(this.out, order);
+            try {
+                ReportWriter.writeSummary(all, this.out);
+            } catch (IOException e) {
+                throw new OutputFolder.NotWritableException("reports", this.out, e);
+            }
+            out.printf("reports written to %s%n", this.out.toAbsolutePath().normalize());
+            out.flush();
+            return failed == 0 ? 0 : DigitsLab.RUN_FAILED;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running or about to; it must stay registered
+            }
+        }
+    }
+
+    /**
+     * Writes a study's folder beside the others and swaps it in; if writing fails (a full disk), the staging
+     * folder is removed and the previous reports stay as they were.
+     */
+    private void writeStudy(StudyResults results) throws IOException {
+        Path staging = out.resolve(".staging-" + results.study());
+        try {
             deleteTree(staging);
             ReportWriter.writeStudyFiles(results, staging);
-            moveStudy(staging, study.name());
-            failed += (int) results.runs().stream().filter(r -> !r.ok()).count();
-            summarise(results, out);
+            moveStudy(staging, results.study());
+        } catch (IOException e) {
+            try {
+                deleteTree(staging);
+            } catch (IOException ignored) {
+                // the write already failed; that error is the one to report
+            }
+            throw new OutputFolder.NotWritableException("reports", out, e);
         }
-        List<String> order = Catalogue.builtIn().studies().stream().map(Study::name).toList();
-        ReportWriter.write(ReportWriter.readAll(this.out, order), this.out);
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-        out.printf("reports written to %s%n", this.out.toAbsolutePath().normalize());
-        out.flush();
-        return failed == 0 ? 0 : DigitsLab.RUN_FAILED;
     }
 
     private List<Study> studies() {
@@ -123,12 +159,19 @@ final class RunCommand implements Callable<Integer> {
     /** Replaces the study's folder with the freshly written one in one move, so it is never half-updated. */
     private void moveStudy(Path staging, String study) throws IOException {
         Path target = out.resolve(study);
-        Path old = out.resolve(".old-" + study);
+        Path old = out.resolve(OLD_PREFIX + study);
         deleteTree(old);
         if (Files.exists(target)) {
             Files.move(target, old);
         }
-        Files.move(staging, target);
+        try {
+            Files.move(staging, target);
+        } catch (IOException e) {
+            if (Files.exists(old)) {
+                Files.move(old, target); // put the previous folder back
+            }
+            throw e;
+        }
         deleteTree(old);
     }
 
@@ -152,9 +195,30 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * What an interrupted run leaves behind, undone (run by the shutdown hook on Ctrl-C): temporary
+     * {@code *.part} files and {@code .staging-*} folders are deleted; a study folder moved aside to
+     * {@code .old-<study>} is put back if its replacement never arrived, and deleted otherwise.
+     */
     static void deletePartialFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path old : children.filter(p -> p.getFileName().toString().startsWith(OLD_PREFIX)).toList()) {
+                Path study = dir.resolve(old.getFileName().toString().substring(OLD_PREFIX.length()));
+                try {
+                    if (Files.exists(study)) {
+                        deleteTree(old);
+                    } else {
+                        Files.move(old, study);
+                    }
+                } catch (IOException ignored) {
+                    // best effort while the JVM shuts down
+                }
+            }
+        } catch (IOException ignored) {
+            // best effort while the JVM shuts down
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.filter(p -> {

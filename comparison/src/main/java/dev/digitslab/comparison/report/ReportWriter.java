@@ -40,6 +40,17 @@ public final class ReportWriter {
 
     /** Writes every study's folder, then the summary and the page over all of them. */
     public static void write(List<StudyResults> studies, Path outDir) throws IOException {
+        for (StudyResults study : studies) {
+            writeStudyFiles(study, outDir.resolve(study.study()));
+        }
+        writeSummary(studies, outDir);
+    }
+
+    /**
+     * Writes the summary (README.md) and the page (index.html) over studies whose folders are already
+     * written. The two are replaced together or not at all, so a failure (a full disk) leaves the previous pair.
+     */
+    public static void writeSummary(List<StudyResults> studies, Path outDir) throws IOException {
         ReportDocument doc = new ReportDocument();
         doc.heading(1, "Digits Lab: Deeplearning4j vs a network written from scratch", null);
         doc.paragraph("Every number below comes from `results.json` files that `mvn verify` (or "
@@ -52,12 +63,14 @@ public final class ReportWriter {
                 "s/epoch", "parameters", "agreement", "McNemar p"), summaryRows(studies));
         doc.paragraph(environmentLine(studies));
         for (StudyResults study : studies) {
-            Path dir = outDir.resolve(study.study());
-            writeStudyFiles(study, dir);
-            section(doc, study, study.study() + "/", dir);
+            section(doc, study, study.study() + "/", outDir.resolve(study.study()));
         }
-        AtomicFiles.writeString(outDir.resolve(SUMMARY), MarkdownRenderer.render(doc));
-        AtomicFiles.writeString(outDir.resolve(PAGE), HtmlRenderer.render(doc, "Digits Lab reports", outDir));
+        byte[] markdown = MarkdownRenderer.render(doc).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] html = HtmlRenderer.render(doc, "Digits Lab reports", outDir).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<Path, AtomicFiles.Content> pair = new LinkedHashMap<>();
+        pair.put(outDir.resolve(SUMMARY), out -> out.write(markdown));
+        pair.put(outDir.resolve(PAGE), out -> out.write(html));
+        AtomicFiles.writeAll(pair);
     }
 
     /** Reads every {@code <study>/results.json} under {@code dir}, in the given study order (others after). */

@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes files so that readers see either the old content or the complete new one, never a half-written
@@ -41,6 +43,33 @@ public final class AtomicFiles {
             moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Writes several files that belong together (e.g. a report's Markdown and HTML pages) so that a failure
+     * while writing any of them changes none: every content goes to its temporary file first, and only when
+     * all are complete are they moved into place (moves need no free space).
+     */
+    public static void writeAll(Map<Path, Content> files) throws IOException {
+        Map<Path, Path> temps = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<Path, Content> e : files.entrySet()) {
+                Path dir = e.getKey().toAbsolutePath().getParent();
+                Files.createDirectories(dir);
+                Path temp = Files.createTempFile(dir, "." + e.getKey().getFileName(), ".part");
+                temps.put(e.getKey(), temp);
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    e.getValue().writeTo(out);
+                }
+            }
+            for (Map.Entry<Path, Path> e : temps.entrySet()) {
+                moveIntoPlace(e.getValue(), e.getKey());
+            }
+        } finally {
+            for (Path temp : temps.values()) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 

@@ -35,6 +35,25 @@ class AtomicFilesTest {
         assertEquals(List.of(target), listFiles(dir));
     }
 
+    @Test
+    void filesWrittenTogetherAreAllReplacedOrNoneWhenTheDiskFills(@TempDir Path dir) throws IOException {
+        Path markdown = dir.resolve("README.md");
+        Path html = dir.resolve("index.html");
+        AtomicFiles.writeAll(new java.util.LinkedHashMap<>(java.util.Map.of(markdown, out -> out.write('1'),
+                html, out -> out.write('1'))));
+        java.util.Map<Path, AtomicFiles.Content> second = new java.util.LinkedHashMap<>();
+        second.put(markdown, out -> out.write("2".getBytes()));
+        second.put(html, out -> {
+            out.write("<html>".getBytes());
+            throw new IOException("No space left on device");
+        });
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeAll(second));
+        assertEquals("No space left on device", e.getMessage());
+        assertEquals("1", Files.readString(markdown), "the complete first file was not moved in alone");
+        assertEquals("1", Files.readString(html));
+        assertEquals(List.of(markdown, html), listFiles(dir).stream().sorted().toList(), "no temporary file left");
+    }
+
     private static List<Path> listFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).toList();

@@ -1,19 +1,22 @@
-package dev.digitslab.datasets;
+package dev.digitslab.api.testing;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/** Seeded random mutations of a file's bytes, blind to its format; each names itself for the tallies. */
-final class ByteMutator {
+/**
+ * Seeded random mutations of a file's bytes, blind to its format; each names itself for the tallies. Shared
+ * by the fuzz tests of every module through experiment-api's test jar.
+ */
+public final class ByteMutator {
     /** The mutated bytes and the mutation's name. */
-    record Mutated(String mutation, byte[] bytes) {
+    public record Mutated(String mutation, byte[] bytes) {
     }
 
     private ByteMutator() {
     }
 
     /** One randomly chosen mutation of {@code valid} (never modified). */
-    static Mutated mutate(byte[] valid, SplittableRandom r) {
+    public static Mutated mutate(byte[] valid, SplittableRandom r) {
         byte[] b = valid.clone();
         switch (r.nextInt(10)) {
             case 0: {
@@ -67,7 +70,7 @@ final class ByteMutator {
         }
     }
 
-    static byte[] randomBytes(SplittableRandom r, int n) {
+    public static byte[] randomBytes(SplittableRandom r, int n) {
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) {
             b[i] = (byte) r.nextInt(256);
@@ -76,7 +79,7 @@ final class ByteMutator {
     }
 
     /** {@code b} with {@code [from, to)} replaced by {@code insert}. */
-    static byte[] splice(byte[] b, int from, int to, byte[] insert) {
+    public static byte[] splice(byte[] b, int from, int to, byte[] insert) {
         byte[] out = new byte[b.length - (to - from) + insert.length];
         System.arraycopy(b, 0, out, 0, from);
         System.arraycopy(insert, 0, out, from, insert.length);

@@ -1,0 +1,112 @@
+package dev.digitslab.comparison.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C during a run: the shutdown hook removes temporary files and staging folders, puts back a study folder
+ * that was moved aside, and the reports written before stay byte-identical.
+ */
+class InterruptionTest {
+    private static final String SPEC = """
+            name: %s
+            data: {dataset: mnist, task: {kind: multiclass}}
+            network:
+              - {type: dense, units: %d, activation: relu}
+              - {type: dense, units: 10, activation: softmax}
+            loss: categorical-cross-entropy
+            optimizer: {kind: adam, learningRate: 0.001}
+            batchSize: 32
+            epochs: %d
+            seeds: [1]
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void cleanupRemovesTemporaryFilesAndStagingFoldersAndRestoresAMovedStudy() throws IOException {
+        Path out = dir.resolve("reports");
+        Files.createDirectories(out.resolve("alpha"));
+        Files.writeString(out.resolve("README.md"), "kept");
+        Files.writeString(out.resolve("alpha/results.json"), "kept");
+        Files.writeString(out.resolve(".README.md123.part"), "half");
+        Files.writeString(out.resolve("alpha/.history.csv456.part"), "half");
+        Files.createDirectories(out.resolve(".staging-beta/deeper"));
+        Files.writeString(out.resolve(".staging-beta/deeper/results.json"), "half");
+        Files.writeString(out.resolve(".staging-beta/.loss.png789.part"), "half");
+        Files.createDirectories(out.resolve("models/beta"));
+        Files.writeString(out.resolve("models/beta/.scratch-seed1.model42.part"), "half");
+        // gamma was moved aside and its replacement never arrived; alpha's replacement did.
+        Files.createDirectories(out.resolve(".old-gamma"));
+        Files.writeString(out.resolve(".old-gamma/results.json"), "previous gamma");
+        Files.createDirectories(out.resolve(".old-alpha"));
+        Files.writeString(out.resolve(".old-alpha/results.json"), "superseded alpha");
+
+        RunCommand.deletePartialFiles(out);
+
+        try (Stream<Path> files = Files.walk(out)) {
+            assertEquals(List.of("", "README.md", "alpha", "alpha/results.json", "gamma", "gamma/results.json",
+                    "models", "models/beta"), files.map(p -> out.relativize(p).toString()).sorted().toList());
+        }
+        assertEquals("previous gamma", Files.readString(out.resolve("gamma/results.json")));
+        assertEquals("kept", Files.readString(out.resolve("alpha/results.json")));
+    }
+
+    @Test
+    void cleanupOfAMissingFolderDoesNothing() {
+        RunCommand.deletePartialFiles(dir.resolve("never-created"));
+        assertFalse(Files.exists(dir.resolve("never-created")));
+    }
+
+    @Test
+    @Timeout(90)
+    void ctrlCDuringTrainingLeavesNoPartialFilesAndThePreviousReportIntact() throws Exception {
+        Path out = dir.resolve("reports");
+        Path alpha = Files.writeString(dir.resolve("alpha.yaml"), SPEC.formatted("alpha", 4, 1));
+        BadInputTest.Result first = BadInputTest.run("run", "--spec", alpha.toString(), "--impl", "scratch",
+                "--subset", "500", "--out", out.toString());
+        assertEquals(0, first.code(), first.out() + first.err());
+        // Leftovers of an earlier crash: this run's hook must remove them too, which shows that it ran.
+        Files.writeString(out.resolve(".index.html99.part"), "half");
+        Files.createDirectories(out.resolve(".staging-crashed"));
+        Map<String, byte[]> before = UnwritableOutputTest.snapshot(out);
+        before.keySet().removeIf(name -> name.endsWith(".part") || name.startsWith(".staging-"));
+
+        Path slow = Files.writeString(dir.resolve("slow.yaml"), SPEC.formatted("slow", 256, 200));
+        ChildApplication child = ChildApplication.start(null, dir.resolve("logs"), "run", "--spec", slow.toString(),
+                "--impl", "scratch", "--subset", "20000", "--out", out.toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!child.stdout().contains("epoch 1:") && child.process().isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(child.process().isAlive(), "the run ended before it could be interrupted: " + child.stderr());
+        interrupt(child.process());
+        assertTrue(child.process().waitFor(30, TimeUnit.SECONDS), "the interrupted run did not stop in 30 s");
+
+        int code = child.process().exitValue();
+        assertTrue(code == DigitsLab.INTERRUPTED || code == 143, "exit code " + code + "\n" + child.stderr());
+        UnwritableOutputTest.assertSameFiles(before, UnwritableOutputTest.snapshot(out));
+    }
+
+    /** SIGINT, as Ctrl-C sends; SIGTERM (which also runs shutdown hooks) where kill is unavailable. */
+    private static void interrupt(Process process) throws Exception {
+        if (Files.isExecutable(Path.of("/bin/kill"))) {
+            new ProcessBuilder("/bin/kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+        } else {
+            process.destroy();
+        }
+    }
+}
