@@ -35,9 +35,8 @@ final class ModelFile {
 
     static void save(MultiLayerNetwork net, ExperimentSpec spec, long seed, Path file) throws IOException {
         Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        // Named like AtomicFiles' temporary files, so an interrupted run's cleanup finds it too.
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        // ModelSerializer writes to a file, not a stream: fill AtomicFiles' temporary sibling, then move it.
+        Path temp = AtomicFiles.temporarySibling(target);
         try {
             ModelSerializer.writeModel(net, temp.toFile(), true);
             ModelSerializer.addObjectToFile(temp.toFile(), SPEC_KEY, SpecLoader.toJson(spec));

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        Path temp = temporarySibling(target);
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 content.writeTo(out);
@@ -55,9 +56,7 @@ public final class AtomicFiles {
         Map<Path, Path> temps = new LinkedHashMap<>();
         try {
             for (Map.Entry<Path, Content> e : files.entrySet()) {
-                Path dir = e.getKey().toAbsolutePath().getParent();
-                Files.createDirectories(dir);
-                Path temp = Files.createTempFile(dir, "." + e.getKey().getFileName(), ".part");
+                Path temp = temporarySibling(e.getKey());
                 temps.put(e.getKey(), temp);
                 try (OutputStream out = Files.newOutputStream(temp)) {
                     e.getValue().writeTo(out);
@@ -71,6 +70,22 @@ public final class AtomicFiles {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * A new empty temporary file beside {@code target} (creating its folder), named {@code .<name>*.part} so
+     * interrupted runs can find leftovers, and readable like an ordinary file (rw-r--r--) rather than the
+     * owner-only permissions {@link Files#createTempFile} would give, since it becomes the target.
+     */
+    public static Path temporarySibling(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        String prefix = "." + target.getFileName();
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(dir, prefix, ".part",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        }
+        return Files.createTempFile(dir, prefix, ".part");
     }
 
     /** Moves {@code source} over {@code target} atomically where the file system allows it. */

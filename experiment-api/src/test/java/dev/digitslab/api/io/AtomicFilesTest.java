@@ -54,6 +54,15 @@ class AtomicFilesTest {
         assertEquals(List.of(markdown, html), listFiles(dir).stream().sorted().toList(), "no temporary file left");
     }
 
+    @Test
+    void writtenFilesAreReadableByOthersLikeOrdinaryFiles(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path target = dir.resolve("report.md");
+        AtomicFiles.writeString(target, "text");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(target)));
+    }
+
     private static List<Path> listFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).toList();
