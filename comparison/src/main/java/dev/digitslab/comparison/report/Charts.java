@@ -89,11 +89,11 @@ public final class Charts {
         return chart;
     }
 
-    /** Final train and validation accuracy per variant and implementation: the gap regularisation closes. */
+    /** Validation minus train loss per variant and implementation: the overfitting regularisation closes. */
     public static CategoryChart generalisationGap(String title, List<String> variants,
                                                   Map<String, double[]> gapByImpl) {
         CategoryChart chart = new CategoryChartBuilder().width(820).height(420).title(title)
-                .xAxisTitle("variant").yAxisTitle("train − validation accuracy (points)").build();
+                .xAxisTitle("variant").yAxisTitle("validation loss − train loss").build();
         style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         for (Map.Entry<String, double[]> e : gapByImpl.entrySet()) {

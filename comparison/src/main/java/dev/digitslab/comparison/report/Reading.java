@@ -84,8 +84,8 @@ final class Reading {
                         100 * (best.accuracy().mean() - base.accuracy().mean()), baseline));
             }
             text.append(String.format(java.util.Locale.ROOT,
-                    "; the train−validation accuracy gap after the last epoch goes from %.2f points without "
-                            + "regularisation to %.2f with it. ", gap[0], gap[bestIndex]));
+                    "; the gap between validation and train loss after the last epoch (the overfitting) goes from "
+                            + "%.3f without regularisation to %.3f with it. ", gap[0], gap[bestIndex]));
         }
         bar(study, rows, text);
         return text.toString().trim();

@@ -53,7 +53,7 @@ class ReportWriterTest {
         Path dir = out.resolve("zero-vs-one");
         for (String f : List.of("results.json", "history.csv", "spec-zero-vs-one.yaml", "loss-zero-vs-one.png",
                 "loss-zero-vs-one.svg", "accuracy-zero-vs-one.png", "confusion-zero-vs-one-framework.png",
-                "confusion-zero-vs-one-scratch.svg", "misclassified-zero-vs-one-framework.png")) {
+                "confusion-zero-vs-one-scratch.png", "misclassified-zero-vs-one-framework.png")) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
         assertTrue(ImageIO.read(dir.resolve("loss-zero-vs-one.png").toFile()).getWidth() > 100);
