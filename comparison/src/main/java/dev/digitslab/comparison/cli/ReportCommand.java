@@ -44,7 +44,8 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new OutputFolder.NotWritableException("reports", target, e);
         }
-        spec.commandLine().getOut().printf("re-rendered %d studies into %s%n", studies.size(),
+        spec.commandLine().getOut().printf("re-rendered %d %s into %s%n", studies.size(),
+                studies.size() == 1 ? "study" : "studies",
                 target.toAbsolutePath().normalize());
         spec.commandLine().getOut().flush();
         return 0;
