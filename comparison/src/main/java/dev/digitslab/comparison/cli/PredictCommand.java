@@ -50,8 +50,8 @@ final class PredictCommand implements Callable<Integer> {
                 int predicted = Scores.predictedClass(probs, outputs, i);
                 if (outputs == 1) {
                     float p = probs[i];
-                    out.printf(Locale.ROOT, "%s: %s  (P(%s) = %.4f)%n", images.get(i), className(task, predicted),
-                            className(task, 1), p);
+                    out.printf(Locale.ROOT, "%s: %s  (P(%s) = %.4f)%n", images.get(i), task.className(predicted),
+                            task.className(1), p);
                 } else {
                     StringBuilder all = new StringBuilder();
                     for (int k = 0; k < outputs; k++) {
@@ -64,16 +64,5 @@ final class PredictCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** What a binary task's class means, e.g. "0" / "not 0" for 0 vs rest. */
-    private static String className(TaskSpec task, int label) {
-        if (task instanceof TaskSpec.DigitVsRest t) {
-            return label == 1 ? Integer.toString(t.digit()) : "not " + t.digit();
-        }
-        if (task instanceof TaskSpec.DigitVsDigit t) {
-            return Integer.toString(label == 1 ? t.positive() : t.negative());
-        }
-        return Integer.toString(label);
     }
 }

@@ -124,7 +124,7 @@ public final class ReportWriter {
                 if (!first.misclassified().isEmpty()) {
                     int side = (int) Math.round(Math.sqrt(
                             java.util.Base64.getDecoder().decode(first.misclassified().get(0).pixels()).length));
-                    savePng(DigitGrid.draw(first.misclassified(), side, m -> caption(study, spec, m)),
+                    savePng(DigitGrid.draw(first.misclassified(), side, m -> caption(spec, m)),
                             dir.resolve("misclassified-" + spec.name() + "-" + e.getKey() + ".png"));
                 }
             }
@@ -309,11 +309,10 @@ public final class ReportWriter {
         return runs.stream().filter(RunResult::ok).findFirst().orElse(null);
     }
 
-    private static String caption(StudyResults study, ExperimentSpec spec, dev.digitslab.comparison.results.Misclassified m) {
-        boolean binary = spec.task().binary();
-        String truth = binary ? m.digit() + "" : Integer.toString(m.label());
-        String predicted = binary ? (m.predicted() == 1 ? "pos" : "neg") : Integer.toString(m.predicted());
-        return truth + " → " + predicted + " (" + fixed(m.confidence(), 2) + ")";
+    /** "true → predicted (confidence)", in the task's terms: "6 → 0" or "0 → not 0" for 0 vs rest. */
+    private static String caption(ExperimentSpec spec, dev.digitslab.comparison.results.Misclassified m) {
+        String truth = spec.task().binary() ? Integer.toString(m.digit()) : spec.task().className(m.label());
+        return truth + " → " + spec.task().className(m.predicted()) + " (" + fixed(m.confidence(), 2) + ")";
     }
 
     private static ReportDocument.Image img(String prefix, String name, String alt) {

@@ -39,6 +39,9 @@ public sealed interface TaskSpec {
     @JsonIgnore
     String describe();
 
+    /** What a class means to a reader: "7" for multiclass, "0" / "not 0" for 0 vs rest, the digit for a vs b. */
+    String className(int label);
+
     /** All ten digits; label = digit. */
     record Multiclass() implements TaskSpec {
         @Override
@@ -54,6 +57,11 @@ public sealed interface TaskSpec {
         @Override
         public String describe() {
             return "0-9";
+        }
+
+        @Override
+        public String className(int label) {
+            return Integer.toString(label);
         }
     }
 
@@ -73,6 +81,11 @@ public sealed interface TaskSpec {
         public String describe() {
             return digit + " vs rest";
         }
+
+        @Override
+        public String className(int label) {
+            return label == 1 ? Integer.toString(digit) : "not " + digit;
+        }
     }
 
     /** Only the two digits; label 0 for {@code negative}, 1 for {@code positive}; others are left out. */
@@ -90,6 +103,11 @@ public sealed interface TaskSpec {
         @Override
         public String describe() {
             return negative + " vs " + positive;
+        }
+
+        @Override
+        public String className(int label) {
+            return Integer.toString(label == 1 ? positive : negative);
         }
     }
 }
