@@ -20,13 +20,28 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        String format = "%-16s %-34s %-16s %-9s %-38s %-28s %6s%n";
-        out.printf(Locale.ROOT, format, "EXPERIMENT", "SPEC", "KIND", "TASK", "NETWORK", "OPTIMISER", "EPOCHS");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"EXPERIMENT", "SPEC", "KIND", "TASK", "NETWORK", "OPTIMISER", "EPOCHS"});
         for (Study study : Catalogue.builtIn().studies()) {
             for (ExperimentSpec s : study.specs()) {
-                out.printf(Locale.ROOT, format, study.name(), s.name(), study.kind().id(), s.task().describe(),
-                        network(s), optimiser(s), s.epochs());
+                rows.add(new String[] {study.name(), s.name(), study.kind().id(), s.task().describe(), network(s),
+                        optimiser(s), Integer.toString(s.epochs())});
             }
+        }
+        // Columns as wide as their widest cell, so long network descriptions stay aligned.
+        int[] width = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < row.length; c++) {
+                line.append(c == row.length - 1 ? String.format(Locale.ROOT, "%" + width[c] + "s", row[c])
+                        : String.format(Locale.ROOT, "%-" + width[c] + "s  ", row[c]));
+            }
+            out.println(line.toString().stripTrailing());
         }
         out.flush();
         return 0;
