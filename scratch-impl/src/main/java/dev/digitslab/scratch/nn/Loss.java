@@ -15,10 +15,17 @@ public interface Loss {
      * @param dLogits (batch, outputs) receives ∂(mean loss)/∂logits
      * @return the mean loss over the batch
      */
-    double lossAndGradient(Tensor logits, int[] labels, Tensor dLogits);
+    default double lossAndGradient(Tensor logits, int[] labels, Tensor dLogits) {
+        return compute(logits, labels, dLogits.useRows(logits.rows()));
+    }
 
     /** The mean loss alone. */
-    double loss(Tensor logits, int[] labels);
+    default double loss(Tensor logits, int[] labels) {
+        return compute(logits, labels, null);
+    }
+
+    /** The mean loss, and the gradient into {@code dLogits} (batch, outputs) unless it is null. */
+    double compute(Tensor logits, int[] labels, Tensor dLogits);
 
     /** Output probabilities (batch, outputs) from logits: the inference-mode output activation. */
     void probabilities(Tensor logits, Tensor out);

@@ -10,16 +10,7 @@ import dev.digitslab.scratch.tensor.Tensor;
 public final class SigmoidCrossEntropyLoss implements Loss {
 
     @Override
-    public double lossAndGradient(Tensor logits, int[] labels, Tensor dLogits) {
-        return compute(logits, labels, dLogits.useRows(logits.rows()));
-    }
-
-    @Override
-    public double loss(Tensor logits, int[] labels) {
-        return compute(logits, labels, null);
-    }
-
-    private static double compute(Tensor logits, int[] labels, Tensor dLogits) {
+    public double compute(Tensor logits, int[] labels, Tensor dLogits) {
         requireOneOutput(logits);
         int batch = logits.rows();
         double total = 0;
