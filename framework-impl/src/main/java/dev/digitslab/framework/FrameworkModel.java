@@ -1,12 +1,9 @@
 package dev.digitslab.framework;
 
-import dev.digitslab.api.data.BatchOrder;
 import dev.digitslab.api.data.ImageSet;
 import dev.digitslab.api.params.ModelParameters;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.train.TrainableModel;
-import dev.digitslab.api.train.TrainingDivergedException;
-import dev.digitslab.api.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -47,34 +44,25 @@ final class FrameworkModel implements TrainableModel {
     }
 
     @Override
-    public double trainEpoch(ImageSet train, int[] order, int epoch, TrainingListener listener) {
+    public void startEpoch(int epoch) {
+        // Dropout draws from ND4J's global generator: reseed it from (seed, epoch) so an epoch's masks do not
+        // depend on what else ran in this JVM (other models, evaluation) since the model was built.
+        Nd4j.getRandom().setSeed(RunSeeds.dropout(seed, epoch));
+    }
+
+    @Override
+    public double trainBatch(ImageSet train, int[] order, int from, int to) {
         requireShape(train);
         if (assembler == null) {
             assembler = new BatchAssembler(spec.batchSize(), inputCount, outputs);
         }
-        // Dropout draws from ND4J's global generator: reseed it from (seed, epoch) so an epoch's masks do not
-        // depend on what else ran in this JVM (other models, evaluation) since the model was built.
-        Nd4j.getRandom().setSeed(RunSeeds.dropout(seed, epoch));
-        boolean regularised = spec.l2() > 0;
-        int n = order.length;
-        int batchSize = spec.batchSize();
-        int batches = BatchOrder.batchCount(n, batchSize);
-        double lossSum = 0;
-        for (int b = 0; b < batches; b++) {
-            int from = b * batchSize;
-            int to = Math.min(n, from + batchSize);
-            INDArray x = assembler.features(train, order, from, to);
-            INDArray y = assembler.labels(train, order, from, to);
-            // Deeplearning4j's score adds the L2 penalty (λ/2)Σw², computed on the weights the gradient is
-            // taken at, i.e. before this step: subtract the same value to report the data loss alone.
-            double penalty = regularised ? net.calcRegularizationScore(true) : 0.0;
-            net.fit(x, y);
-            double loss = net.score() - penalty;
-            TrainingDivergedException.requireFinite(loss, epoch, b);
-            listener.onBatch(epoch, b, batches, loss);
-            lossSum += loss * (to - from);
-        }
-        return lossSum / n;
+        INDArray x = assembler.features(train, order, from, to);
+        INDArray y = assembler.labels(train, order, from, to);
+        // Deeplearning4j's score adds the L2 penalty (λ/2)Σw², computed on the weights the gradient is
+        // taken at, i.e. before this step: subtract the same value to report the data loss alone.
+        double penalty = spec.l2() > 0 ? net.calcRegularizationScore(true) : 0.0;
+        net.fit(x, y);
+        return net.score() - penalty;
     }
 
     @Override

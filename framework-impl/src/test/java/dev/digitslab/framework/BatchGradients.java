@@ -6,6 +6,7 @@ import dev.digitslab.api.params.ModelParameters;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.spec.OptimizerSpec;
 import dev.digitslab.api.train.TrainingListener;
+import dev.digitslab.api.train.TrainingRun;
 
 /**
  * Deeplearning4j's own full-batch gradient at given parameters, read off one plain-SGD step with learning
@@ -22,7 +23,7 @@ final class BatchGradients {
         ExperimentSpec sgd = new ExperimentSpec(spec.name(), spec.title(), spec.data(), spec.network(), spec.loss(),
                 OptimizerSpec.sgd(1.0), spec.l2(), spec.init(), data.count(), 1, spec.seeds());
         var model = TRAINER.create(sgd, data.featureCount(), 1L, at);
-        model.trainEpoch(data, Specs.identityOrder(data.count()), 1, TrainingListener.NONE);
+        TrainingRun.trainEpoch(model, data, Specs.identityOrder(data.count()), 1, TrainingListener.NONE);
         float[] before = at.flatten();
         float[] after = model.parameters().flatten();
         float[] g = new float[before.length];
@@ -49,8 +50,8 @@ final class BatchGradients {
     /** Two optimiser steps (two epochs of one full batch) of {@code spec} from {@code initial}. */
     static ModelParameters twoSteps(ExperimentSpec spec, ModelParameters initial, ImageSet data) {
         var model = TRAINER.create(spec.withBatchSize(data.count()), data.featureCount(), 1L, initial);
-        model.trainEpoch(data, Specs.identityOrder(data.count()), 1, TrainingListener.NONE);
-        model.trainEpoch(data, Specs.identityOrder(data.count()), 2, TrainingListener.NONE);
+        TrainingRun.trainEpoch(model, data, Specs.identityOrder(data.count()), 1, TrainingListener.NONE);
+        TrainingRun.trainEpoch(model, data, Specs.identityOrder(data.count()), 2, TrainingListener.NONE);
         return model.parameters();
     }
 }

@@ -10,6 +10,7 @@ import dev.digitslab.api.spec.OptimizerSpec;
 import dev.digitslab.api.train.ModelFormatException;
 import dev.digitslab.api.train.TrainableModel;
 import dev.digitslab.api.train.TrainingListener;
+import dev.digitslab.api.train.TrainingRun;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,7 +51,7 @@ class ForgedModelFileTest {
     static void saveAModel() throws IOException {
         ImageSet data = Specs.randomImages(100, 784, 10, 8L);
         TrainableModel model = TRAINER.create(SPEC, 784, 5L, null);
-        model.trainEpoch(data, Specs.identityOrder(100), 1, TrainingListener.NONE);
+        TrainingRun.trainEpoch(model, data, Specs.identityOrder(100), 1, TrainingListener.NONE);
         Path file = dir.resolve("valid.zip");
         model.save(file);
         entries = unzip(Files.readAllBytes(file));

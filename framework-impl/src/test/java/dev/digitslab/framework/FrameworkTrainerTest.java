@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digitslab.api.data.BatchOrder;
 import dev.digitslab.api.data.ImageSet;
 import dev.digitslab.api.data.Splits;
 import dev.digitslab.api.spec.ExperimentSpec;
@@ -66,7 +67,7 @@ class FrameworkTrainerTest {
         ImageSet data = Specs.randomImages(100, 784, 10, 3L);
         TrainableModel model = TRAINER.create(spec, 784, 1L, null);
         List<double[]> calls = new ArrayList<>();
-        double mean = model.trainEpoch(data, Specs.identityOrder(100), 4, new TrainingListener() {
+        double mean = TrainingRun.trainEpoch(model, data, Specs.identityOrder(100), 4, new TrainingListener() {
             @Override
             public void onBatch(int epoch, int batch, int batches, double batchLoss) {
                 calls.add(new double[] {epoch, batch, batches, batchLoss});
@@ -84,13 +85,34 @@ class FrameworkTrainerTest {
     }
 
     @Test
+    void anEpochIsItsBatchStepsInOrderWithTheLossWeightedByRows() {
+        // TrainingRun.trainEpoch against the same batch steps taken by hand: bit-identical loss and parameters.
+        // Dropout is in, so startEpoch must reseed it for the two to match.
+        ExperimentSpec spec = Specs.multiclass("by-hand", Specs.everyLayer(16, 0.3), OptimizerSpec.adam(1e-3), 1e-4,
+                null, 32, null);
+        ImageSet data = Specs.randomImages(100, 784, 10, 4L);
+        int[] order = BatchOrder.permutation(9L, 2, 100);
+        TrainableModel viaRun = TRAINER.create(spec, 784, 9L, null);
+        double epochLoss = TrainingRun.trainEpoch(viaRun, data, order, 2, TrainingListener.NONE);
+        TrainableModel byHand = TRAINER.create(spec, 784, 9L, null);
+        double lossSum = 0;
+        byHand.startEpoch(2);
+        for (int from = 0; from < 100; from += 32) {
+            int to = Math.min(100, from + 32);
+            lossSum += byHand.trainBatch(data, order, from, to) * (to - from);
+        }
+        assertEquals(lossSum / 100, epochLoss, 0.0);
+        assertArrayEquals(viaRun.parameters().flatten(), byHand.parameters().flatten());
+    }
+
+    @Test
     void batchLossIsTheMeanCrossEntropyOfTheBatch() {
         // Before the step, the batch loss equals the loss Scores computes from the model's probabilities.
         ExperimentSpec spec = Specs.multiclass("loss", Specs.mlp(16), OptimizerSpec.sgd(0.1), 0.01, null, 50, null);
         ImageSet data = Specs.randomImages(50, 784, 10, 5L);
         TrainableModel model = TRAINER.create(spec, 784, 2L, null);
         double expected = Scores.loss(model.predict(data), 10, data.labels());
-        double reported = model.trainEpoch(data, Specs.identityOrder(50), 1, TrainingListener.NONE);
+        double reported = TrainingRun.trainEpoch(model, data, Specs.identityOrder(50), 1, TrainingListener.NONE);
         assertEquals(expected, reported, 1e-5);
     }
 
@@ -100,7 +122,7 @@ class FrameworkTrainerTest {
         ImageSet data = Specs.randomImages(200, 784, 10, 3L);
         TrainableModel model = TRAINER.create(spec, 784, 1L, null);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> model.trainEpoch(data, Specs.identityOrder(200), 3, TrainingListener.NONE));
+                () -> TrainingRun.trainEpoch(model, data, Specs.identityOrder(200), 3, TrainingListener.NONE));
         assertEquals(3, e.epoch());
         assertFalse(Double.isFinite(e.loss()));
     }

@@ -11,6 +11,7 @@ import dev.digitslab.api.spec.OptimizerSpec;
 import dev.digitslab.api.train.ModelFormatException;
 import dev.digitslab.api.train.TrainableModel;
 import dev.digitslab.api.train.TrainingListener;
+import dev.digitslab.api.train.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -48,8 +49,8 @@ class ModelFileTest {
         original.save(file);
         TrainableModel loaded = TRAINER.load(file);
         int[] order = Specs.identityOrder(DATA.count());
-        original.trainEpoch(DATA, order, 2, TrainingListener.NONE);
-        loaded.trainEpoch(DATA, order, 2, TrainingListener.NONE);
+        TrainingRun.trainEpoch(original, DATA, order, 2, TrainingListener.NONE);
+        TrainingRun.trainEpoch(loaded, DATA, order, 2, TrainingListener.NONE);
         assertArrayEquals(original.parameters().flatten(), loaded.parameters().flatten());
     }
 
@@ -112,7 +113,7 @@ class ModelFileTest {
 
     private static TrainableModel trained() {
         TrainableModel model = TRAINER.create(SPEC, 784, 21L, null);
-        model.trainEpoch(DATA, Specs.identityOrder(DATA.count()), 1, TrainingListener.NONE);
+        TrainingRun.trainEpoch(model, DATA, Specs.identityOrder(DATA.count()), 1, TrainingListener.NONE);
         return model;
     }
 }

@@ -12,6 +12,7 @@ import dev.digitslab.api.spec.InitScheme;
 import dev.digitslab.api.spec.LayerSpec;
 import dev.digitslab.api.spec.OptimizerSpec;
 import dev.digitslab.api.train.TrainingListener;
+import dev.digitslab.api.train.TrainingRun;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -143,8 +144,8 @@ class NetworkConfigurationMapperTest {
         ImageSet data = Specs.randomImages(64, 784, 10, 1L);
         List<Double> lossA = new ArrayList<>();
         List<Double> lossB = new ArrayList<>();
-        a.trainEpoch(data, Specs.identityOrder(64), 1, recorder(lossA));
-        b.trainEpoch(data, Specs.identityOrder(64), 1, recorder(lossB));
+        TrainingRun.trainEpoch(a, data, Specs.identityOrder(64), 1, recorder(lossA));
+        TrainingRun.trainEpoch(b, data, Specs.identityOrder(64), 1, recorder(lossB));
         var da = (dev.digitslab.api.params.LayerParameters.Dense) a.parameters().layers().get(0);
         var db = (dev.digitslab.api.params.LayerParameters.Dense) b.parameters().layers().get(0);
         for (int i = 0; i < w0.length; i++) {
@@ -176,7 +177,7 @@ class NetworkConfigurationMapperTest {
         INDArray x = Nd4j.create(data.features(), new long[] {20, 12}, 'c');
         float[] h = Nd4j.toFlattened('c', model.network().feedForwardToLayer(0, x, false).get(1)).toFloatVector();
 
-        model.trainEpoch(data, Specs.identityOrder(20), 1, TrainingListener.NONE);
+        TrainingRun.trainEpoch(model, data, Specs.identityOrder(20), 1, TrainingListener.NONE);
 
         var bnParams = (dev.digitslab.api.params.LayerParameters.BatchNorm) model.parameters().layers().get(1);
         for (int f = 0; f < 8; f++) {

@@ -1,12 +1,9 @@
 package dev.digitslab.scratch;
 
-import dev.digitslab.api.data.BatchOrder;
 import dev.digitslab.api.data.ImageSet;
 import dev.digitslab.api.params.ModelParameters;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.train.TrainableModel;
-import dev.digitslab.api.train.TrainingDivergedException;
-import dev.digitslab.api.train.TrainingListener;
 import dev.digitslab.scratch.kernel.MatrixProducts;
 import dev.digitslab.scratch.nn.Network;
 import dev.digitslab.scratch.optim.Optimizer;
@@ -59,30 +56,16 @@ public final class ScratchModel implements TrainableModel {
     }
 
     @Override
-    public double trainEpoch(ImageSet train, int[] order, int epoch, TrainingListener listener) {
+    public double trainBatch(ImageSet train, int[] order, int from, int to) {
         requireWidth(train);
-        if (order.length != train.count()) {
-            throw new IllegalArgumentException("order has " + order.length + " entries for " + train.count()
-                    + " training images");
+        input.useRows(to - from);
+        train.gatherFeatures(order, from, to, input.data());
+        for (int r = from; r < to; r++) {
+            labels[r - from] = train.labels()[order[r]];
         }
-        int batchSize = spec.batchSize();
-        int batches = BatchOrder.batchCount(train.count(), batchSize);
-        double lossSum = 0;
-        for (int b = 0; b < batches; b++) {
-            int from = b * batchSize;
-            int to = Math.min(train.count(), from + batchSize);
-            input.useRows(to - from);
-            train.gatherFeatures(order, from, to, input.data());
-            for (int r = from; r < to; r++) {
-                labels[r - from] = train.labels()[order[r]];
-            }
-            double batchLoss = network.computeGradients(input, labels);
-            TrainingDivergedException.requireFinite(batchLoss, epoch, b);
-            optimizer.step();
-            lossSum += batchLoss * (to - from);
-            listener.onBatch(epoch, b, batches, batchLoss);
-        }
-        return lossSum / train.count();
+        double batchLoss = network.computeGradients(input, labels);
+        optimizer.step();
+        return batchLoss;
     }
 
     @Override

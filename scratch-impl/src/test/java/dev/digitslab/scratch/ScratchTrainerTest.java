@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digitslab.api.data.BatchOrder;
+import dev.digitslab.api.data.ImageSet;
 import dev.digitslab.api.data.Splits;
 import dev.digitslab.api.params.ModelParameters;
 import dev.digitslab.api.spec.Activation;
@@ -78,7 +79,8 @@ class ScratchTrainerTest {
         int count = s.train().count();
         List<int[]> calls = new ArrayList<>();
         try (TrainableModel model = trainer.create(SPEC, 784, 1, null)) {
-            double loss = model.trainEpoch(s.train(), BatchOrder.permutation(1, 1, count), 1, new TrainingListener() {
+            int[] order = BatchOrder.permutation(1, 1, count);
+            double loss = TrainingRun.trainEpoch(model, s.train(), order, 1, new TrainingListener() {
                 @Override
                 public void onBatch(int epoch, int batch, int batches, double batchLoss) {
                     calls.add(new int[] {epoch, batch, batches});
@@ -92,6 +94,29 @@ class ScratchTrainerTest {
             assertArrayEquals(new int[] {1, i, batches}, calls.get(i));
         }
         assertNotEquals(0, count % 64, "the subset exercises a short last batch");
+    }
+
+    @Test
+    void anEpochIsItsBatchStepsInOrderWithTheLossWeightedByRows() {
+        // TrainingRun.trainEpoch against the same batch steps taken by hand: bit-identical loss and parameters.
+        ImageSet train = splits().train();
+        int[] order = BatchOrder.permutation(7, 1, train.count());
+        double epochLoss;
+        float[] epochParameters;
+        try (TrainableModel model = trainer.create(SPEC, 784, 7, null)) {
+            epochLoss = TrainingRun.trainEpoch(model, train, order, 1, TrainingListener.NONE);
+            epochParameters = model.parameters().flatten();
+        }
+        try (TrainableModel model = trainer.create(SPEC, 784, 7, null)) {
+            double lossSum = 0;
+            model.startEpoch(1);
+            for (int from = 0; from < train.count(); from += SPEC.batchSize()) {
+                int to = Math.min(train.count(), from + SPEC.batchSize());
+                lossSum += model.trainBatch(train, order, from, to) * (to - from);
+            }
+            assertEquals(lossSum / train.count(), epochLoss, 0.0);
+            assertArrayEquals(epochParameters, model.parameters().flatten());
+        }
     }
 
     @Test
@@ -129,7 +154,8 @@ class ScratchTrainerTest {
         float[] before;
         ModelParameters params;
         try (TrainableModel model = trainer.create(SPEC, 784, 3, null)) {
-            model.trainEpoch(s.train(), BatchOrder.permutation(3, 1, s.train().count()), 1, TrainingListener.NONE);
+            TrainingRun.trainEpoch(model, s.train(), BatchOrder.permutation(3, 1, s.train().count()), 1,
+                    TrainingListener.NONE);
             before = model.predict(s.test());
             params = model.parameters();
             model.save(file);
@@ -199,8 +225,8 @@ class ScratchTrainerTest {
         Splits s = splits();
         try (TrainableModel model = trainer.create(wild, 784, 1, null)) {
             TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                    () -> model.trainEpoch(s.train(), BatchOrder.permutation(1, 1, s.train().count()), 1,
-                            TrainingListener.NONE));
+                    () -> TrainingRun.trainEpoch(model, s.train(), BatchOrder.permutation(1, 1, s.train().count()),
+                            1, TrainingListener.NONE));
             assertEquals(1, e.epoch());
             assertTrue(e.batch() >= 1, "the first batch is finite, a later one is not: " + e.batch());
         }

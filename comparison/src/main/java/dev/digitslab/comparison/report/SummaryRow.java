@@ -49,12 +49,6 @@ public record SummaryRow(String study, String spec, String implementation, int s
     }
 
     static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = values.clone();
-        java.util.Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return dev.digitslab.api.stats.Median.of(values);
     }
 }

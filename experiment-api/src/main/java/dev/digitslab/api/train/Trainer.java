@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The service each implementation provides, discovered with {@link java.util.ServiceLoader} (see
- * {@link Trainers}). It builds models; {@link TrainingRun} drives them, so both implementations are
- * trained, timed and evaluated by the same loop.
+ * {@link Trainers}). It builds and loads models; {@link TrainingRun} drives them one
+ * {@link TrainableModel#trainBatch batch step} at a time, so both implementations are trained, timed and
+ * evaluated by the same loop.
  */
 public interface Trainer {
 

@@ -1,6 +1,7 @@
 package dev.digitslab.api.train;
 
 import dev.digitslab.api.params.ModelParameters;
+import dev.digitslab.api.stats.Median;
 import java.util.List;
 
 /**
@@ -24,8 +25,6 @@ public record TrainingResult(String trainerId, long seed, List<EpochRecord> hist
 
     /** Median of the per-epoch training seconds (robust against a noisy machine). */
     public double medianEpochSeconds() {
-        double[] s = history.stream().mapToDouble(EpochRecord::seconds).sorted().toArray();
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return Median.of(history.stream().mapToDouble(EpochRecord::seconds).toArray());
     }
 }

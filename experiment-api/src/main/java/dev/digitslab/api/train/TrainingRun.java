@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The one training loop: the same for both implementations, so that batch order, timing and evaluation
- * cannot differ between them. Per epoch: shuffle by {@link BatchOrder}, train (timed alone), evaluate on a
- * fixed sample of the training split and on the whole validation split with {@link Scores}, report.
+ * The one training loop, the same for both implementations, so that batch order, loss bookkeeping, timing and
+ * evaluation cannot differ between them. {@link #run} goes over the epochs: shuffle by {@link BatchOrder},
+ * train one pass ({@link #trainEpoch}, timed alone), evaluate on a fixed sample of the training split and on the
+ * whole validation split with {@link Scores}, record. {@link #trainEpoch} goes over one epoch's batches: one
+ * {@link TrainableModel#trainBatch} step each, stopping at the first non-finite loss.
  */
 public final class TrainingRun {
     /**
@@ -45,22 +47,14 @@ public final class TrainingRun {
                     + " is larger than the training split (" + train.count() + " images)");
         }
         ImageSet trainSample = sample(train, TRAIN_EVALUATION_LIMIT, seed);
-        int outputs = train.outputCount();
         List<EpochRecord> history = new ArrayList<>();
         try (TrainableModel model = trainer.create(spec, train.featureCount(), seed, initial)) {
             for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
                 int[] order = BatchOrder.permutation(seed, epoch, train.count());
                 long start = System.nanoTime();
-                double trainingLoss = model.trainEpoch(train, order, epoch, listener);
+                double trainingLoss = trainEpoch(model, train, order, epoch, listener);
                 double seconds = (System.nanoTime() - start) / 1e9;
-
-                float[] trainProbs = model.predict(trainSample);
-                float[] validationProbs = model.predict(splits.validation());
-                EpochRecord record = new EpochRecord(epoch, seconds, trainingLoss,
-                        Scores.loss(trainProbs, outputs, trainSample.labels()),
-                        Scores.accuracy(trainProbs, outputs, trainSample.labels()),
-                        Scores.loss(validationProbs, outputs, splits.validation().labels()),
-                        Scores.accuracy(validationProbs, outputs, splits.validation().labels()));
+                EpochRecord record = evaluate(model, epoch, seconds, trainingLoss, trainSample, splits.validation());
                 history.add(record);
                 listener.onEpoch(record, model);
             }
@@ -69,6 +63,51 @@ public final class TrainingRun {
             beforeClose.accept(model);
             return result;
         }
+    }
+
+    /**
+     * One pass over {@code train} in the given order, cut into consecutive batches of the spec's batch size (the
+     * last may be shorter), one {@link TrainableModel#trainBatch} step per batch, each reported to the listener.
+     * {@link #run} calls it once per epoch; tests and benchmarks call it to train a model they hold.
+     *
+     * @param order permutation of the training rows (from {@link BatchOrder})
+     * @param epoch the epoch's number, from 1, for {@link TrainableModel#startEpoch}, the listener and errors
+     * @return the mean data loss (without L2) over the epoch's examples: each batch's loss weighted by its rows
+     * @throws TrainingDivergedException as soon as a batch loss is NaN or infinite
+     */
+    public static double trainEpoch(TrainableModel model, ImageSet train, int[] order, int epoch,
+                                    TrainingListener listener) {
+        int count = train.count();
+        if (order.length != count) {
+            throw new IllegalArgumentException("order has " + order.length + " entries for " + count
+                    + " training images");
+        }
+        int batchSize = model.spec().batchSize();
+        int batches = BatchOrder.batchCount(count, batchSize);
+        model.startEpoch(epoch);
+        double lossSum = 0;
+        for (int batch = 0; batch < batches; batch++) {
+            int from = batch * batchSize;
+            int to = Math.min(count, from + batchSize);
+            double batchLoss = model.trainBatch(train, order, from, to);
+            TrainingDivergedException.requireFinite(batchLoss, epoch, batch);
+            listener.onBatch(epoch, batch, batches, batchLoss);
+            lossSum += batchLoss * (to - from);
+        }
+        return lossSum / count;
+    }
+
+    /** The epoch's record: the training figures plus inference-mode scores on both evaluation sets. */
+    private static EpochRecord evaluate(TrainableModel model, int epoch, double seconds, double trainingLoss,
+                                        ImageSet trainSample, ImageSet validation) {
+        int outputs = trainSample.outputCount();
+        float[] trainProbs = model.predict(trainSample);
+        float[] validationProbs = model.predict(validation);
+        return new EpochRecord(epoch, seconds, trainingLoss,
+                Scores.loss(trainProbs, outputs, trainSample.labels()),
+                Scores.accuracy(trainProbs, outputs, trainSample.labels()),
+                Scores.loss(validationProbs, outputs, validation.labels()),
+                Scores.accuracy(validationProbs, outputs, validation.labels()));
     }
 
     /** The first {@code limit} rows of a seed-derived permutation (epoch 0 is never a training epoch). */

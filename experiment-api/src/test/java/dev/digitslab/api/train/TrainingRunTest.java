@@ -42,4 +42,12 @@ class TrainingRunTest {
                 () -> TrainingRun.run(null, spec, splits, 42, null, TrainingListener.NONE));
         assertEquals("spec big-batch: batchSize 64 is larger than the training split (50 images)", e.getMessage());
     }
+
+    @Test
+    void rejectsAnOrderThatDoesNotCoverTheTrainingRows() {
+        // No model is needed: the check comes before the first batch step.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingRun.trainEpoch(null, images(10), new int[9], 1, TrainingListener.NONE));
+        assertEquals("order has 9 entries for 10 training images", e.getMessage());
+    }
 }

@@ -9,9 +9,11 @@ import dev.digitslab.api.spec.LayerSpec;
 import dev.digitslab.api.spec.LossKind;
 import dev.digitslab.api.spec.OptimizerSpec;
 import dev.digitslab.api.spec.TaskSpec;
+import dev.digitslab.api.stats.Median;
 import dev.digitslab.api.train.Scores;
 import dev.digitslab.api.train.TrainableModel;
 import dev.digitslab.api.train.TrainingListener;
+import dev.digitslab.api.train.TrainingRun;
 import dev.digitslab.datasets.LabelledImages;
 import dev.digitslab.datasets.MnistDataset;
 import dev.digitslab.datasets.MnistSplits;
@@ -30,8 +32,8 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
 /**
  * Training speed of the Deeplearning4j implementation: 784-128(ReLU)-10(softmax), Adam 1e-3, on the full
  * official MNIST training set (60,000 images), per batch size: warm-up epochs, then the median of the
- * measured epochs' {@code trainEpoch} wall time and training-thread CPU time, samples/s, test accuracy as a sanity check, and the
- * process's peak resident memory (VmHWM).
+ * measured epochs' {@code TrainingRun.trainEpoch} wall time and training-thread CPU time, samples/s, test
+ * accuracy as a sanity check, and the process's peak resident memory (VmHWM).
  *
  * <p>Arguments (all optional): {@code batches=32,128 epochs=5 warmup=1 workspaces=ENABLED|NONE optimizer=adam|sgd
  * threads=N}; threads caps ND4J's threads from inside the JVM (to compare with OMP_NUM_THREADS)
@@ -83,7 +85,7 @@ public final class FrameworkBenchmark {
                     int[] order = BatchOrder.permutation(42L, epoch, train.count());
                     long cpuStart = THREADS.getCurrentThreadCpuTime();
                     long start = System.nanoTime();
-                    model.trainEpoch(train, order, epoch, TrainingListener.NONE);
+                    TrainingRun.trainEpoch(model, train, order, epoch, TrainingListener.NONE);
                     double s = (System.nanoTime() - start) / 1e9;
                     double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
                     if (epoch > warmup) {
@@ -93,8 +95,8 @@ public final class FrameworkBenchmark {
                 }
                 double accuracy = Scores.accuracy(model.predict(test), test.outputCount(), test.labels());
                 double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                double median = median(sorted);
-                double cpuMedian = median(cpuSeconds.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+                double median = Median.of(sorted);
+                double cpuMedian = Median.of(cpuSeconds.stream().mapToDouble(Double::doubleValue).toArray());
                 System.out.printf("%5d  %14.3f  %5.3f  %5.3f  %12.3f  %9.0f  %8.4f  %12d%n", batch, median, sorted[0],
                         sorted[sorted.length - 1], cpuMedian, train.count() / median, accuracy, peakRssMiB());
             }
@@ -102,11 +104,6 @@ public final class FrameworkBenchmark {
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
 
     static ExperimentSpec spec(int batchSize, int epochs, String optimizer) {
         return new ExperimentSpec("benchmark-784-128-10", null,

@@ -10,8 +10,10 @@ import dev.digitslab.api.spec.LayerSpec;
 import dev.digitslab.api.spec.LossKind;
 import dev.digitslab.api.spec.OptimizerSpec;
 import dev.digitslab.api.spec.TaskSpec;
+import dev.digitslab.api.stats.Median;
 import dev.digitslab.api.train.TrainableModel;
 import dev.digitslab.api.train.TrainingListener;
+import dev.digitslab.api.train.TrainingRun;
 import dev.digitslab.datasets.MnistSplits;
 import dev.digitslab.scratch.ScratchTrainer;
 import java.io.IOException;
@@ -56,15 +58,15 @@ public final class ScratchBenchmark {
                 for (int epoch = 1; epoch <= warmUp + timed; epoch++) {
                     int[] order = BatchOrder.permutation(42, epoch, train.count());
                     long start = System.nanoTime();
-                    loss = model.trainEpoch(train, order, epoch, TrainingListener.NONE);
+                    loss = TrainingRun.trainEpoch(model, train, order, epoch, TrainingListener.NONE);
                     double s = (System.nanoTime() - start) / 1e9;
                     if (epoch > warmUp) {
                         seconds[epoch - warmUp - 1] = s;
                     }
                 }
             }
+            double median = Median.of(seconds);
             Arrays.sort(seconds);
-            double median = timed % 2 == 1 ? seconds[timed / 2] : (seconds[timed / 2 - 1] + seconds[timed / 2]) / 2;
             System.out.printf(Locale.ROOT, "batch %4d: %.3f s/epoch (median of %d, min %.3f, max %.3f), %.0f samples/s,"
                     + " last training loss %.4f%n", batch, median, timed, seconds[0], seconds[timed - 1],
                     train.count() / median, loss);
