@@ -106,7 +106,7 @@ public sealed interface OptimizerSpec {
             this.type = type;
         }
 
-        public Class<? extends OptimizerSpec> type() {
+        Class<? extends OptimizerSpec> type() {
             return type;
         }
 
