@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -73,8 +72,7 @@ final class ModelFile {
     private static ExperimentSpec readSpec(String name, byte[] entry) throws ModelFormatException {
         try {
             String json = readString(new ByteArrayInputStream(entry));
-            return SpecLoader.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
-                    name + "!" + SPEC_ENTRY);
+            return SpecLoader.parseSaved(json, name + "!" + SPEC_ENTRY);
         } catch (InvalidSpecException e) {
             throw new ModelFormatException(name, "the stored experiment spec is invalid: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -109,13 +109,16 @@ public final class NetworkConfigurationMapper {
     }
 
     static IUpdater updater(OptimizerSpec o) {
-        return switch (o.kind()) {
-            case SGD -> new Sgd(o.learningRate());
-            case MOMENTUM -> o.nesterov()
-                    ? new Nesterovs(o.learningRate(), o.momentum())
-                    : new ClassicMomentum(o.learningRate(), o.momentum());
-            case ADAM -> new Adam(o.learningRate(), o.beta1(), o.beta2(), o.epsilon());
-        };
+        if (o instanceof OptimizerSpec.Sgd sgd) {
+            return new Sgd(sgd.learningRate());
+        }
+        if (o instanceof OptimizerSpec.Momentum m) {
+            return m.nesterov() ? new Nesterovs(m.learningRate(), m.momentum())
+                    : new ClassicMomentum(m.learningRate(), m.momentum());
+        }
+        // The sealed family's last kind.
+        OptimizerSpec.Adam adam = (OptimizerSpec.Adam) o;
+        return new Adam(adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon());
     }
 
     static WeightInit weightInit(InitScheme init) {

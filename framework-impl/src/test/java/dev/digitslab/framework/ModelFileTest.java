@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.digitslab.api.data.ImageSet;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.spec.OptimizerSpec;
+import dev.digitslab.api.spec.SpecLoader;
 import dev.digitslab.api.train.ModelFormatException;
 import dev.digitslab.api.train.TrainableModel;
 import dev.digitslab.api.train.TrainingListener;
@@ -99,9 +100,21 @@ class ModelFileTest {
         Path file = dir.resolve("mismatch.zip");
         ModelSerializer.writeModel(((FrameworkModel) trained()).network(), file.toFile(), true);
         ExperimentSpec other = Specs.multiclass("other", Specs.mlp(20), OptimizerSpec.adam(1e-3), 0.0, null, 32, null);
-        ModelSerializer.addObjectToFile(file.toFile(), ModelFile.SPEC_KEY, dev.digitslab.api.spec.SpecLoader.toJson(other));
+        ModelSerializer.addObjectToFile(file.toFile(), ModelFile.SPEC_KEY, SpecLoader.toJson(other));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> TRAINER.load(file));
         assertTrue(e.getMessage().contains("inconsistent"), e.getMessage());
+    }
+
+    @Test
+    void aModelSavedWithTheOldFlatOptimiserFieldsStillLoads() throws IOException {
+        // Before each optimiser kind had its own record, every kind was saved with every field.
+        Path file = dir.resolve("old.zip");
+        ModelSerializer.writeModel(((FrameworkModel) trained()).network(), file.toFile(), true);
+        String old = SpecLoader.toJson(SPEC).replace("\"kind\" : \"adam\",",
+                "\"kind\" : \"adam\", \"momentum\" : 0.9, \"nesterov\" : false,");
+        assertTrue(old.contains("nesterov"), old);
+        ModelSerializer.addObjectToFile(file.toFile(), ModelFile.SPEC_KEY, old);
+        assertEquals(SPEC, TRAINER.load(file).spec());
     }
 
     @Test

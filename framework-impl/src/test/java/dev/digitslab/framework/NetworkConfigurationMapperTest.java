@@ -222,7 +222,7 @@ class NetworkConfigurationMapperTest {
                 NetworkConfigurationMapper.updater(OptimizerSpec.momentum(0.05, 0.8, true)));
         assertEquals(new ClassicMomentum(0.05, 0.8),
                 NetworkConfigurationMapper.updater(OptimizerSpec.momentum(0.05, 0.8, false)));
-        OptimizerSpec adam = new OptimizerSpec(OptimizerSpec.Kind.ADAM, 2e-3, null, null, 0.8, 0.99, 1e-7);
+        OptimizerSpec adam = new OptimizerSpec.Adam(2e-3, 0.8, 0.99, 1e-7);
         assertEquals(new Adam(2e-3, 0.8, 0.99, 1e-7), NetworkConfigurationMapper.updater(adam));
         MultiLayerConfiguration conf = map(Specs.multiclass("adam", Specs.mlp(16), adam, 0.0, null, 32, null));
         assertEquals(new Adam(2e-3, 0.8, 0.99, 1e-7), ((BaseLayer) conf.getConf(0).getLayer()).getIUpdater());

@@ -23,7 +23,7 @@ class OptimizerFormTest {
         double b1 = 0.8;
         double b2 = 0.95;
         double eps = 1e-3;
-        ExperimentSpec spec = spec(new OptimizerSpec(OptimizerSpec.Kind.ADAM, lr, null, null, b1, b2, eps));
+        ExperimentSpec spec = spec(new OptimizerSpec.Adam(lr, b1, b2, eps));
         ModelParameters theta0 = TRAINER.create(spec, 784, 1L, null).parameters();
         float[] t = theta0.flatten();
         int n = t.length;

@@ -122,7 +122,7 @@ final class ModelFile {
             String json = new String(in.readNBytes(specLength), StandardCharsets.UTF_8);
             ExperimentSpec spec;
             try {
-                spec = SpecLoader.parseYaml(json, name + " (embedded spec)");
+                spec = SpecLoader.parseSaved(json, name + " (embedded spec)");
             } catch (InvalidSpecException e) {
                 throw new ModelFormatException(name, "the embedded spec is invalid: " + e.getMessage(), e);
             }

@@ -93,6 +93,18 @@ class ModelFileTest {
         }
     }
 
+    @Test
+    void aModelSavedWithTheOldFlatOptimiserFieldsStillLoads() throws IOException {
+        // Before each optimiser kind had its own record, every kind was saved with every field.
+        String old = SpecLoader.toJson(SPEC).replace("\"kind\" : \"adam\",",
+                "\"kind\" : \"adam\", \"momentum\" : 0.9, \"nesterov\" : false,");
+        assertTrue(old.contains("nesterov"), old);
+        Path file = Files.write(dir.resolve("old.model"), withCrc(withSpec(valid(), old)));
+        try (TrainableModel model = new ScratchTrainer().load(file)) {
+            assertEquals(SPEC, model.spec());
+        }
+    }
+
     private void assertRejected(byte[] bytes, String... fragments) throws IOException {
         Path file = Files.write(dir.resolve("forged.model"), bytes);
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> new ScratchTrainer().load(file));
@@ -122,7 +134,12 @@ class ModelFileTest {
 
     /** {@code body} with its embedded spec replaced. */
     private static byte[] withSpec(byte[] body, ExperimentSpec spec) {
-        byte[] json = SpecLoader.toJson(spec).getBytes(StandardCharsets.UTF_8);
+        return withSpec(body, SpecLoader.toJson(spec));
+    }
+
+    /** {@code body} with its embedded spec replaced by this JSON text. */
+    private static byte[] withSpec(byte[] body, String specJson) {
+        byte[] json = specJson.getBytes(StandardCharsets.UTF_8);
         int oldLength = ByteBuffer.wrap(body).getInt(12);
         ByteBuffer out = ByteBuffer.allocate(body.length - oldLength + json.length);
         out.put(body, 0, 12).putInt(json.length).put(json).put(body, 16 + oldLength, body.length - 16 - oldLength);

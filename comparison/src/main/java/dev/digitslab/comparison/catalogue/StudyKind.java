@@ -1,34 +1,19 @@
 package dev.digitslab.comparison.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.digitslab.api.spec.SpecName;
 
-/** How a study runs its specs. */
-public enum StudyKind {
+/** How a study runs its specs; written {@code comparison}, {@code weight-transfer} or {@code lockstep}. */
+public enum StudyKind implements SpecName {
     /** Every spec trained by both implementations, once per seed, on identical splits. */
-    COMPARISON("comparison"),
+    COMPARISON,
     /** One implementation's trained parameters run through the other's forward pass, both ways. */
-    WEIGHT_TRANSFER("weight-transfer"),
+    WEIGHT_TRANSFER,
     /** Both implementations from the same initial parameters on the same batch sequence. */
-    LOCKSTEP("lockstep");
-
-    private final String id;
-
-    StudyKind(String id) {
-        this.id = id;
-    }
-
-    @JsonValue
-    public String id() {
-        return id;
-    }
+    LOCKSTEP;
 
     @JsonCreator
     public static StudyKind fromId(String id) {
-        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("unknown study kind '" + id + "' (expected one of: "
-                        + Arrays.stream(values()).map(StudyKind::id).collect(Collectors.joining(", ")) + ")"));
+        return SpecName.fromId(StudyKind.class, id, "study kind");
     }
 }

@@ -1,14 +1,24 @@
 package dev.digitslab.comparison.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.spec.InvalidSpecException;
 import dev.digitslab.api.spec.LayerSpec;
+import dev.digitslab.api.spec.OptimizerSpec;
+import dev.digitslab.api.spec.SpecLoader;
 import dev.digitslab.api.spec.TaskSpec;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CatalogueTest {
@@ -38,6 +48,34 @@ class CatalogueTest {
         assertEquals(new TaskSpec.DigitVsDigit(0, 1), c.study("zero-vs-one").specs().get(0).task());
         assertEquals(new TaskSpec.DigitVsRest(0), c.study("zero-vs-rest").specs().get(0).task());
         assertEquals(new TaskSpec.Multiclass(), c.study("multiclass").specs().get(0).task());
+    }
+
+    @Test
+    void everySpecIsWrittenWithoutTypeTagsOrForeignFieldsAndReadsBackEqual() throws IOException {
+        Map<OptimizerSpec.Kind, Set<String>> fields = Map.of(
+                OptimizerSpec.Kind.SGD, Set.of("kind", "learningRate"),
+                OptimizerSpec.Kind.MOMENTUM, Set.of("kind", "learningRate", "momentum", "nesterov"),
+                OptimizerSpec.Kind.ADAM, Set.of("kind", "learningRate", "beta1", "beta2", "epsilon"));
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        for (Study study : Catalogue.builtIn().studies()) {
+            for (ExperimentSpec spec : study.specs()) {
+                String text = SpecLoader.toYaml(spec);
+                assertFalse(text.contains("!<"), text);
+                assertTrue(text.contains("\n  - {type: dense, units: "), text);
+                assertEquals(spec, SpecLoader.parseYaml(text, spec.name() + ".yaml"));
+                assertEquals(spec, SpecLoader.load(new ByteArrayInputStream(
+                        SpecLoader.toJson(spec).getBytes(StandardCharsets.UTF_8)), spec.name() + ".json"));
+                Map<?, ?> optimizer = (Map<?, ?>) yaml.readValue(text, Map.class).get("optimizer");
+                assertEquals(fields.get(spec.optimizer().kind()), optimizer.keySet(), text);
+            }
+        }
+    }
+
+    @Test
+    void rejectsAnUnknownStudyKindListingTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StudyKind.fromId("compare"));
+        assertEquals("unknown study kind 'compare' (expected one of: comparison, weight-transfer, lockstep)",
+                e.getMessage());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.digitslab.api.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * How dense-layer weights are drawn from the run's seed. Biases start at 0; batch norm starts with
@@ -9,29 +8,18 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * generators, so only the distribution is shared; experiments that need identical starting weights pass
  * {@link dev.digitslab.api.params.ModelParameters} explicitly.
  */
-public enum InitScheme {
+public enum InitScheme implements SpecName {
     /** Glorot normal: N(0, 2/(fanIn+fanOut)). Deeplearning4j's {@code WeightInit.XAVIER}. */
-    XAVIER("xavier"),
+    XAVIER,
     /** Glorot uniform: U(−s, s), s = √(6/(fanIn+fanOut)). Deeplearning4j's {@code WeightInit.XAVIER_UNIFORM}. */
-    XAVIER_UNIFORM("xavier-uniform"),
+    XAVIER_UNIFORM,
     /** He normal: N(0, 2/fanIn). Deeplearning4j's {@code WeightInit.RELU}. */
-    HE("he"),
+    HE,
     /** He uniform: U(−s, s), s = √(6/fanIn). Deeplearning4j's {@code WeightInit.RELU_UNIFORM}. */
-    HE_UNIFORM("he-uniform");
-
-    private final String id;
-
-    InitScheme(String id) {
-        this.id = id;
-    }
-
-    @JsonValue
-    public String id() {
-        return id;
-    }
+    HE_UNIFORM;
 
     @JsonCreator
     public static InitScheme fromId(String id) {
-        return SpecNames.parse(InitScheme.class, values(), InitScheme::id, id);
+        return SpecName.fromId(InitScheme.class, id, "InitScheme");
     }
 }

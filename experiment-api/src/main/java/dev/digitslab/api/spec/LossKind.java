@@ -1,7 +1,6 @@
 package dev.digitslab.api.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * The training loss, always the mean over the examples of a batch (never the sum).
@@ -16,23 +15,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * gradient, and its categorical cross-entropy clips p at 1e-10 in the loss only. The two agree wherever the
  * output is not saturated; a confidently wrong binary output scores at most about 11.5 in Deeplearning4j.
  */
-public enum LossKind {
-    BINARY_CROSS_ENTROPY("binary-cross-entropy"),
-    CATEGORICAL_CROSS_ENTROPY("categorical-cross-entropy");
-
-    private final String id;
-
-    LossKind(String id) {
-        this.id = id;
-    }
-
-    @JsonValue
-    public String id() {
-        return id;
-    }
+public enum LossKind implements SpecName {
+    BINARY_CROSS_ENTROPY,
+    CATEGORICAL_CROSS_ENTROPY;
 
     @JsonCreator
     public static LossKind fromId(String id) {
-        return SpecNames.parse(LossKind.class, values(), LossKind::id, id);
+        return SpecName.fromId(LossKind.class, id, "LossKind");
     }
 }

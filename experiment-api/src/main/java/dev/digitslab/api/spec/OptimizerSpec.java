@@ -1,79 +1,118 @@
 package dev.digitslab.api.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 
 /**
- * The optimiser and its hyper-parameters; fields a kind does not use are ignored. Per parameter θ with
- * gradient g (the mean-over-batch loss gradient plus the L2 term, see {@link ExperimentSpec#l2()}):
- *
- * <ul>
- *   <li>{@code sgd}: θ ← θ − lr·g.</li>
- *   <li>{@code momentum}, nesterov false: v ← μ·v − lr·g; θ ← θ + v (v starts at 0).</li>
- *   <li>{@code momentum}, nesterov true (Deeplearning4j's {@code Nesterovs} form):
- *       v' ← μ·v − lr·g; θ ← θ − μ·v + (1 + μ)·v'; v ← v'.</li>
- *   <li>{@code adam} (Kingma &amp; Ba, Algorithm 1 in the efficient form of their section 2, as
- *       Deeplearning4j's {@code Adam}): t ← t + 1; m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²;
- *       α_t = lr·√(1−β2^t)/(1−β1^t); θ ← θ − α_t·m/(√v + ε).</li>
- * </ul>
+ * The optimiser and its hyper-parameters; each kind carries only its own. In a spec file:
+ * {@code {kind: sgd, learningRate: 0.1}}, {@code {kind: momentum, learningRate: 0.1, momentum: 0.9, nesterov: true}}
+ * or {@code {kind: adam, learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8}}; omitted fields other
+ * than the learning rate take the defaults below. Each kind's update of a parameter θ with gradient g (the
+ * mean-over-batch loss gradient plus the L2 term, see {@link ExperimentSpec#l2()}) is on its record.
  */
-public record OptimizerSpec(Kind kind, double learningRate, Double momentum, Boolean nesterov,
-                            Double beta1, Double beta2, Double epsilon) {
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "kind")
+@JsonTypeIdResolver(OptimizerKindResolver.class)
+public sealed interface OptimizerSpec {
 
-    public static final double DEFAULT_MOMENTUM = 0.9;
-    public static final double DEFAULT_BETA1 = 0.9;
-    public static final double DEFAULT_BETA2 = 0.999;
-    public static final double DEFAULT_EPSILON = 1e-8;
+    Kind kind();
 
-    public OptimizerSpec {
-        if (momentum == null) {
-            momentum = DEFAULT_MOMENTUM;
-        }
-        if (nesterov == null) {
-            nesterov = Boolean.FALSE;
-        }
-        if (beta1 == null) {
-            beta1 = DEFAULT_BETA1;
-        }
-        if (beta2 == null) {
-            beta2 = DEFAULT_BETA2;
-        }
-        if (epsilon == null) {
-            epsilon = DEFAULT_EPSILON;
+    double learningRate();
+
+    static Sgd sgd(double learningRate) {
+        return new Sgd(learningRate);
+    }
+
+    static Momentum momentum(double learningRate, double momentum, boolean nesterov) {
+        return new Momentum(learningRate, momentum, nesterov);
+    }
+
+    static Adam adam(double learningRate) {
+        return new Adam(learningRate, null, null, null);
+    }
+
+    /** Plain gradient descent: θ ← θ − lr·g. */
+    record Sgd(double learningRate) implements OptimizerSpec {
+        @Override
+        public Kind kind() {
+            return Kind.SGD;
         }
     }
 
-    public static OptimizerSpec sgd(double learningRate) {
-        return new OptimizerSpec(Kind.SGD, learningRate, null, null, null, null, null);
-    }
+    /**
+     * Gradient descent with momentum μ (default {@value #DEFAULT_MOMENTUM}); v starts at 0.
+     * <ul>
+     *   <li>nesterov false (the default): v ← μ·v − lr·g; θ ← θ + v.</li>
+     *   <li>nesterov true (Deeplearning4j's {@code Nesterovs} form): v' ← μ·v − lr·g;
+     *       θ ← θ − μ·v + (1 + μ)·v'; v ← v'.</li>
+     * </ul>
+     */
+    record Momentum(double learningRate, Double momentum, Boolean nesterov) implements OptimizerSpec {
+        public static final double DEFAULT_MOMENTUM = 0.9;
 
-    public static OptimizerSpec momentum(double learningRate, double momentum, boolean nesterov) {
-        return new OptimizerSpec(Kind.MOMENTUM, learningRate, momentum, nesterov, null, null, null);
-    }
-
-    public static OptimizerSpec adam(double learningRate) {
-        return new OptimizerSpec(Kind.ADAM, learningRate, null, null, null, null, null);
-    }
-
-    public enum Kind {
-        SGD("sgd"),
-        MOMENTUM("momentum"),
-        ADAM("adam");
-
-        private final String id;
-
-        Kind(String id) {
-            this.id = id;
+        public Momentum {
+            if (momentum == null) {
+                momentum = DEFAULT_MOMENTUM;
+            }
+            if (nesterov == null) {
+                nesterov = Boolean.FALSE;
+            }
         }
 
-        @JsonValue
-        public String id() {
-            return id;
+        @Override
+        public Kind kind() {
+            return Kind.MOMENTUM;
+        }
+    }
+
+    /**
+     * Adam (Kingma &amp; Ba, Algorithm 1 in the efficient form of their section 2, as Deeplearning4j's
+     * {@code Adam}): t ← t + 1; m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²;
+     * α_t = lr·√(1−β2^t)/(1−β1^t); θ ← θ − α_t·m/(√v + ε). m and v start at 0. Defaults β1
+     * {@value #DEFAULT_BETA1}, β2 {@value #DEFAULT_BETA2}, ε {@value #DEFAULT_EPSILON}.
+     */
+    record Adam(double learningRate, Double beta1, Double beta2, Double epsilon) implements OptimizerSpec {
+        public static final double DEFAULT_BETA1 = 0.9;
+        public static final double DEFAULT_BETA2 = 0.999;
+        public static final double DEFAULT_EPSILON = 1e-8;
+
+        public Adam {
+            if (beta1 == null) {
+                beta1 = DEFAULT_BETA1;
+            }
+            if (beta2 == null) {
+                beta2 = DEFAULT_BETA2;
+            }
+            if (epsilon == null) {
+                epsilon = DEFAULT_EPSILON;
+            }
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.ADAM;
+        }
+    }
+
+    /** The spec-file name of each kind, and the record that carries its fields. */
+    enum Kind implements SpecName {
+        SGD(Sgd.class),
+        MOMENTUM(Momentum.class),
+        ADAM(Adam.class);
+
+        private final Class<? extends OptimizerSpec> type;
+
+        Kind(Class<? extends OptimizerSpec> type) {
+            this.type = type;
+        }
+
+        Class<? extends OptimizerSpec> type() {
+            return type;
         }
 
         @JsonCreator
         public static Kind fromId(String id) {
-            return SpecNames.parse(Kind.class, values(), Kind::id, id);
+            return SpecName.fromId(Kind.class, id, "Kind");
         }
     }
 }

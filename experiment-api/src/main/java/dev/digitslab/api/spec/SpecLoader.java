@@ -1,5 +1,8 @@
 package dev.digitslab.api.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,26 +12,28 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads experiment specs from YAML ({@code .yaml}/{@code .yml}) or JSON ({@code .json}) and validates
- * them. Unknown fields are errors, so a typo never silently falls back to a default.
+ * them. Unknown fields are errors, so a typo never silently falls back to a default. Writes specs as YAML
+ * or JSON that it reads back to an equal spec.
  */
 public final class SpecLoader {
-    private static final ObjectMapper YAML = configure(new ObjectMapper(
-            new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)));
-    private static final ObjectMapper JSON = configure(new ObjectMapper());
+    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+    private static final ObjectMapper JSON = configure(new ObjectMapper()).registerModule(SpecOutput.numbers());
+    private static final ObjectMapper SAVED = configure(new ObjectMapper(new YAMLFactory()))
+            .addHandler(new LegacyOptimizerFields());
 
     private SpecLoader() {
     }
@@ -38,7 +43,7 @@ public final class SpecLoader {
         return mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(SerializationFeature.INDENT_OUTPUT)
-                .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
     /** Loads and validates a spec file; the format follows the file name's extension. */
@@ -67,16 +72,28 @@ public final class SpecLoader {
         }
     }
 
-    /** The spec as YAML, in the same form {@link #load} reads. */
-    public static String toYaml(ExperimentSpec spec) {
+    /**
+     * A spec this program saved earlier (embedded in a model file), as YAML or JSON. Like {@link #parseYaml},
+     * except that it also accepts the optimiser fields that older versions wrote for every kind (e.g.
+     * {@code beta1} on sgd) and ignores them.
+     */
+    public static ExperimentSpec parseSaved(String text, String source) {
         try {
-            return YAML.writeValueAsString(spec);
+            return SpecValidator.validate(SAVED.readValue(text, ExperimentSpec.class), source);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write spec " + spec.name() + " as YAML", e);
+            throw describe(e, source);
         }
     }
 
-    /** The spec as JSON, in the same form {@link #load} reads. */
+    /**
+     * The spec as YAML in the style of the spec files ({@code - {type: dense, units: 128, activation: relu}}),
+     * every field it uses written out, so {@link #load} reads it back to an equal spec.
+     */
+    public static String toYaml(ExperimentSpec spec) {
+        return SpecOutput.yaml(JSON.convertValue(spec, Object.class));
+    }
+
+    /** The spec as JSON, every field it uses written out, so {@link #load} reads it back to an equal spec. */
     public static String toJson(ExperimentSpec spec) {
         try {
             return JSON.writeValueAsString(spec);
@@ -108,33 +125,35 @@ public final class SpecLoader {
 
     private static InvalidSpecException describe(JsonProcessingException e, String source) {
         String where = "";
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+        if (e instanceof JsonMappingException m) {
             where = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining()).replaceFirst("^\\.", "") + ": ";
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
         }
         String what;
         if (e instanceof UnrecognizedPropertyException u) {
             what = "unknown field '" + u.getPropertyName() + "' (known fields: "
                     + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
                     + ")";
+        } else if (e instanceof InvalidTypeIdException t && t.getTypeId() == null) {
+            Class<?> family = t.getBaseType().getRawClass();
+            where = (where.isEmpty() ? "" : where + ".") + family.getAnnotation(JsonTypeInfo.class).property();
+            what = "missing (expected " + typeNames(family) + ")";
         } else if (e instanceof InvalidTypeIdException t) {
-            what = "unknown type '" + t.getTypeId() + "'" + knownTypes(t.getBaseType().getRawClass());
+            what = "unknown type '" + t.getTypeId() + "' (expected " + typeNames(t.getBaseType().getRawClass()) + ")";
         } else {
             what = rootMessage(e);
         }
         String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-        return new InvalidSpecException(source, where + what + line, e);
+        return new InvalidSpecException(source, (where.isEmpty() ? "" : where + ": ") + what + line, e);
     }
 
-    private static String knownTypes(Class<?> base) {
-        if (base == LayerSpec.class) {
-            return " (expected dense, activation, dropout or batch-norm)";
-        }
-        if (base == TaskSpec.class) {
-            return " (expected multiclass, digit-vs-rest or digit-vs-digit)";
-        }
-        return "";
+    /** The names that select a record of a sealed spec family, e.g. "sgd, momentum or adam". */
+    private static String typeNames(Class<?> family) {
+        List<String> names = family == OptimizerSpec.class
+                ? Arrays.stream(OptimizerSpec.Kind.values()).map(SpecName::id).toList()
+                : Arrays.stream(family.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::name).toList();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     private static String rootMessage(Throwable e) {

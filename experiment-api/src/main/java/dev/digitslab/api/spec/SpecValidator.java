@@ -113,12 +113,8 @@ public final class SpecValidator {
                     p.add(at + ".rate: expected a drop probability in [0, 1), found " + d.rate());
                 }
             } else if (layer instanceof LayerSpec.BatchNorm b) {
-                if (!(b.decay() >= 0 && b.decay() < 1)) {
-                    p.add(at + ".decay: expected a number in [0, 1), found " + b.decay());
-                }
-                if (!(b.epsilon() > 0) || Double.isInfinite(b.epsilon())) {
-                    p.add(at + ".epsilon: expected a finite number > 0, found " + b.epsilon());
-                }
+                checkFraction(at + ".decay", b.decay(), p);
+                checkPositive(at + ".epsilon", b.epsilon(), p);
             }
         }
         LayerSpec last = layers.get(layers.size() - 1);
@@ -155,23 +151,25 @@ public final class SpecValidator {
             p.add("optimizer: missing (expected kind sgd, momentum or adam with a learningRate)");
             return;
         }
-        if (o.kind() == null) {
-            p.add("optimizer.kind: missing (expected sgd, momentum or adam)");
+        checkPositive("optimizer.learningRate", o.learningRate(), p);
+        if (o instanceof OptimizerSpec.Momentum m) {
+            checkFraction("optimizer.momentum", m.momentum(), p);
+        } else if (o instanceof OptimizerSpec.Adam a) {
+            checkFraction("optimizer.beta1", a.beta1(), p);
+            checkFraction("optimizer.beta2", a.beta2(), p);
+            checkPositive("optimizer.epsilon", a.epsilon(), p);
         }
-        if (!(o.learningRate() > 0) || Double.isInfinite(o.learningRate())) {
-            p.add("optimizer.learningRate: expected a finite number > 0, found " + o.learningRate());
+    }
+
+    private static void checkPositive(String field, double value, List<String> p) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            p.add(field + ": expected a finite number > 0, found " + value);
         }
-        if (!(o.momentum() >= 0 && o.momentum() < 1)) {
-            p.add("optimizer.momentum: expected a number in [0, 1), found " + o.momentum());
-        }
-        if (!(o.beta1() >= 0 && o.beta1() < 1)) {
-            p.add("optimizer.beta1: expected a number in [0, 1), found " + o.beta1());
-        }
-        if (!(o.beta2() >= 0 && o.beta2() < 1)) {
-            p.add("optimizer.beta2: expected a number in [0, 1), found " + o.beta2());
-        }
-        if (!(o.epsilon() > 0) || Double.isInfinite(o.epsilon())) {
-            p.add("optimizer.epsilon: expected a finite number > 0, found " + o.epsilon());
+    }
+
+    private static void checkFraction(String field, double value, List<String> p) {
+        if (!(value >= 0 && value < 1)) {
+            p.add(field + ": expected a number in [0, 1), found " + value);
         }
     }
 

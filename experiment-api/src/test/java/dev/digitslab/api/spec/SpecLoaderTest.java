@@ -1,6 +1,7 @@
 package dev.digitslab.api.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,7 @@ class SpecLoaderTest {
         assertEquals(LossKind.CATEGORICAL_CROSS_ENTROPY, spec.loss());
         assertEquals(OptimizerSpec.Kind.ADAM, spec.optimizer().kind());
         assertEquals(0.001, spec.optimizer().learningRate());
-        assertEquals(OptimizerSpec.DEFAULT_BETA2, spec.optimizer().beta2());
+        assertEquals(OptimizerSpec.Adam.DEFAULT_BETA2, ((OptimizerSpec.Adam) spec.optimizer()).beta2());
         assertEquals(0.0, spec.l2());
         assertEquals(InitScheme.XAVIER, spec.init());
         assertEquals(32, spec.batchSize());
@@ -121,6 +122,101 @@ class SpecLoaderTest {
                 "loss", "unknown LossKind 'hinge'", "binary-cross-entropy, categorical-cross-entropy");
         assertMessage(MULTICLASS.replace("kind: adam", "kind: rmsprop"),
                 "optimizer.kind", "unknown Kind 'rmsprop'", "sgd, momentum, adam");
+    }
+
+    @Test
+    void rejectsAFieldThatDoesNotBelongToTheOptimiserKindNamingIt() {
+        assertMessage(MULTICLASS.replace("kind: adam", "kind: sgd, beta1: 0.9"),
+                "optimizer.beta1: unknown field 'beta1' (known fields: learningRate)");
+        assertMessage(MULTICLASS.replace("kind: adam", "kind: momentum, epsilon: 1e-8"),
+                "optimizer.epsilon: unknown field 'epsilon' (known fields: learningRate, momentum, nesterov)");
+        assertMessage(MULTICLASS.replace("kind: adam", "kind: adam, momentum: 0.9"),
+                "optimizer.momentum: unknown field 'momentum' (known fields: beta1, beta2, epsilon, learningRate)");
+    }
+
+    @Test
+    void namesAMissingOptimiserKind() {
+        assertMessage(MULTICLASS.replace("kind: adam, ", ""), "optimizer.kind: missing (expected sgd, momentum or adam)");
+    }
+
+    @Test
+    void eachOptimiserKindTakesItsDefaults() {
+        assertEquals(OptimizerSpec.sgd(0.1), optimizer("{kind: sgd, learningRate: 0.1}"));
+        assertEquals(new OptimizerSpec.Momentum(0.1, 0.9, false), optimizer("{kind: momentum, learningRate: 0.1}"));
+        assertEquals(new OptimizerSpec.Adam(0.1, 0.9, 0.999, 1e-8), optimizer("{learningRate: 0.1, kind: adam}"));
+    }
+
+    @Test
+    void eachOptimiserKindRoundTripsWithOnlyItsOwnFields() {
+        ExperimentSpec base = SpecLoader.parseYaml(MULTICLASS, "m.yaml");
+        for (OptimizerSpec optimizer : List.of(OptimizerSpec.sgd(0.05), OptimizerSpec.momentum(0.05, 0.5, true),
+                new OptimizerSpec.Adam(2e-3, 0.8, 0.99, 1e-7))) {
+            ExperimentSpec spec = new ExperimentSpec(base.name(), base.title(), base.data(), base.network(),
+                    base.loss(), optimizer, base.l2(), base.init(), base.batchSize(), base.epochs(), base.seeds());
+            String yaml = SpecLoader.toYaml(spec);
+            assertEquals(spec, SpecLoader.parseYaml(yaml, "again.yaml"), yaml);
+            assertEquals(spec, SpecLoader.load(new java.io.ByteArrayInputStream(
+                    SpecLoader.toJson(spec).getBytes(java.nio.charset.StandardCharsets.UTF_8)), "again.json"));
+            String line = yaml.lines().filter(l -> l.startsWith("optimizer:")).findFirst().orElseThrow();
+            assertEquals(switch (optimizer.kind()) {
+                case SGD -> "optimizer: {kind: sgd, learningRate: 0.05}";
+                case MOMENTUM -> "optimizer: {kind: momentum, learningRate: 0.05, momentum: 0.5, nesterov: true}";
+                case ADAM -> "optimizer: {kind: adam, learningRate: 0.002, beta1: 0.8, beta2: 0.99, epsilon: 1e-7}";
+            }, line);
+        }
+    }
+
+    @Test
+    void writesTheSpecFileStyleWithoutTypeTags() {
+        String yaml = SpecLoader.toYaml(SpecLoader.parseYaml(MULTICLASS.replace("units: 128, activation: relu}",
+                "units: 128, activation: relu}\n  - {type: batch-norm}"), "m.yaml"));
+        assertFalse(yaml.contains("!"), yaml);
+        assertTrue(yaml.contains("""
+                data:
+                  dataset: mnist
+                  task: {kind: multiclass}
+                  validationFraction: 0.1
+                network:
+                  - {type: dense, units: 128, activation: relu}
+                  - {type: batch-norm, decay: 0.9, epsilon: 1e-5}
+                  - {type: dense, units: 10, activation: softmax}
+                loss: categorical-cross-entropy
+                optimizer: {kind: adam, learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8}
+                """), yaml);
+        assertTrue(yaml.endsWith("seeds: [42, 43]\n"), yaml);
+    }
+
+    @Test
+    void aSavedSpecWithTheOldFlatOptimiserStillLoads() {
+        // How model files stored their spec before each optimiser kind had its own record: every field, every kind.
+        String saved = """
+                {"name": "multiclass", "data": {"dataset": "mnist", "task": {"kind": "multiclass"},
+                 "validationFraction": 0.1},
+                 "network": [{"type": "dense", "units": 128, "activation": "relu"},
+                             {"type": "dense", "units": 10, "activation": "softmax"}],
+                 "loss": "categorical-cross-entropy",
+                 "optimizer": {"kind": "%s", "learningRate": 0.01, "momentum": 0.9, "nesterov": false,
+                               "beta1": 0.9, "beta2": 0.999, "epsilon": 1.0E-8},
+                 "l2": 0.0, "init": "xavier", "batchSize": 32, "epochs": 10, "seeds": [42]}
+                """;
+        assertEquals(OptimizerSpec.sgd(0.01), SpecLoader.parseSaved(saved.formatted("sgd"), "m.bin").optimizer());
+        assertEquals(OptimizerSpec.momentum(0.01, 0.9, false),
+                SpecLoader.parseSaved(saved.formatted("momentum"), "m.bin").optimizer());
+        assertEquals(OptimizerSpec.adam(0.01), SpecLoader.parseSaved(saved.formatted("adam"), "m.bin").optimizer());
+        InvalidSpecException e = assertThrows(InvalidSpecException.class,
+                () -> SpecLoader.parseYaml(saved.formatted("sgd"), "spec.json"));
+        assertTrue(e.getMessage().contains("optimizer.momentum: unknown field 'momentum'"), e.getMessage());
+    }
+
+    @Test
+    void aSavedSpecIsStillCheckedForEveryOtherUnknownField() {
+        String saved = SpecLoader.toJson(SpecLoader.parseYaml(MULTICLASS, "m.yaml")).replace("\"units\"", "\"width\"");
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> SpecLoader.parseSaved(saved, "m.bin"));
+        assertTrue(e.getMessage().contains("network[0].width: unknown field 'width'"), e.getMessage());
+    }
+
+    private static OptimizerSpec optimizer(String yaml) {
+        return SpecLoader.parseYaml(MULTICLASS.replace("{kind: adam, learningRate: 0.001}", yaml), "o.yaml").optimizer();
     }
 
     @Test

@@ -72,6 +72,23 @@ class SpecValidatorTest {
     }
 
     @Test
+    void checksTheFieldsOfEachOptimiserKind() {
+        ExperimentSpec s = valid();
+        assertEquals(List.of("optimizer.momentum: expected a number in [0, 1), found 1.0"),
+                SpecValidator.problems(withOptimizer(s, OptimizerSpec.momentum(0.1, 1.0, false))));
+        assertEquals(List.of("optimizer.beta1: expected a number in [0, 1), found 1.0",
+                        "optimizer.beta2: expected a number in [0, 1), found -0.1",
+                        "optimizer.epsilon: expected a finite number > 0, found 0.0"),
+                SpecValidator.problems(withOptimizer(s, new OptimizerSpec.Adam(0.1, 1.0, -0.1, 0.0))));
+        assertEquals(List.of(), SpecValidator.problems(withOptimizer(s, OptimizerSpec.sgd(0.1))));
+    }
+
+    private static ExperimentSpec withOptimizer(ExperimentSpec s, OptimizerSpec optimizer) {
+        return new ExperimentSpec(s.name(), s.title(), s.data(), s.network(), s.loss(), optimizer, s.l2(), s.init(),
+                s.batchSize(), s.epochs(), s.seeds());
+    }
+
+    @Test
     void rejectsDropoutRatesOutsideZeroToOne() {
         ExperimentSpec s = valid();
         for (double rate : new double[] {1.0, -0.1, 1.5}) {

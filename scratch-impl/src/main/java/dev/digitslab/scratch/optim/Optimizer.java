@@ -15,10 +15,14 @@ public interface Optimizer {
 
     /** The optimiser the spec names, for these parameters. */
     static Optimizer of(OptimizerSpec spec, List<Parameter> parameters) {
-        return switch (spec.kind()) {
-            case SGD -> new SgdOptimizer(spec.learningRate(), parameters);
-            case MOMENTUM -> new MomentumOptimizer(spec.learningRate(), spec.momentum(), spec.nesterov(), parameters);
-            case ADAM -> new AdamOptimizer(spec.learningRate(), spec.beta1(), spec.beta2(), spec.epsilon(), parameters);
-        };
+        if (spec instanceof OptimizerSpec.Sgd sgd) {
+            return new SgdOptimizer(sgd.learningRate(), parameters);
+        }
+        if (spec instanceof OptimizerSpec.Momentum m) {
+            return new MomentumOptimizer(m.learningRate(), m.momentum(), m.nesterov(), parameters);
+        }
+        // The sealed family's last kind.
+        OptimizerSpec.Adam adam = (OptimizerSpec.Adam) spec;
+        return new AdamOptimizer(adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon(), parameters);
     }
 }
