@@ -2,6 +2,7 @@ package dev.digitslab.framework;
 
 import dev.digitslab.api.params.ModelParameters;
 import dev.digitslab.api.spec.ExperimentSpec;
+import dev.digitslab.api.train.Role;
 import dev.digitslab.api.train.TrainableModel;
 import dev.digitslab.api.train.Trainer;
 import java.io.IOException;
@@ -35,6 +36,11 @@ public final class FrameworkTrainer implements Trainer {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public Role role() {
+        return Role.REFERENCE;
     }
 
     @Override

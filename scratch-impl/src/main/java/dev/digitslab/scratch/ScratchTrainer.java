@@ -2,6 +2,7 @@ package dev.digitslab.scratch;
 
 import dev.digitslab.api.params.ModelParameters;
 import dev.digitslab.api.spec.ExperimentSpec;
+import dev.digitslab.api.train.Role;
 import dev.digitslab.api.train.TrainableModel;
 import dev.digitslab.api.train.Trainer;
 import dev.digitslab.scratch.kernel.KernelSelection;
@@ -17,6 +18,11 @@ public final class ScratchTrainer implements Trainer {
     @Override
     public String id() {
         return "scratch";
+    }
+
+    @Override
+    public Role role() {
+        return Role.CANDIDATE;
     }
 
     @Override

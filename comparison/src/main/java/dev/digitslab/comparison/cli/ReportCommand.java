@@ -2,8 +2,9 @@ package dev.digitslab.comparison.cli;
 
 import dev.digitslab.comparison.catalogue.Catalogue;
 import dev.digitslab.comparison.catalogue.Study;
-import dev.digitslab.comparison.report.ReportWriter;
+import dev.digitslab.comparison.report.ReportFolder;
 import dev.digitslab.comparison.results.StudyResults;
+import dev.digitslab.comparison.run.Implementations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,22 +32,23 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "no results folder " + from
                     + ": run `digits-lab run` first, or point --from at a folder that has <study>/results.json files");
         }
+        Implementations implementations = Implementations.discover();
         List<String> order = Catalogue.builtIn().studies().stream().map(Study::name).toList();
-        List<StudyResults> studies = ReportWriter.readAll(from, order);
+        List<StudyResults> studies = new ReportFolder(from, implementations).readAll(order);
         if (studies.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no <study>/results.json in " + from
                     + ": run `digits-lab run` first");
         }
-        Path target = out == null ? from : out;
-        OutputFolder.requireWritable("reports", target);
-        try {
-            ReportWriter.write(studies, target);
+        ReportFolder target = new ReportFolder(out == null ? from : out, implementations);
+        OutputFolder.requireWritable("reports", target.dir());
+        try (ReportFolder.CleanupOnExit cleanup = target.cleanUpOnExit()) {
+            target.writeAll(studies);
         } catch (IOException e) {
-            throw new OutputFolder.NotWritableException("reports", target, e);
+            throw new OutputFolder.NotWritableException("reports", target.dir(), e);
         }
         spec.commandLine().getOut().printf("re-rendered %d %s into %s%n", studies.size(),
                 studies.size() == 1 ? "study" : "studies",
-                target.toAbsolutePath().normalize());
+                target.dir().toAbsolutePath().normalize());
         spec.commandLine().getOut().flush();
         return 0;
     }

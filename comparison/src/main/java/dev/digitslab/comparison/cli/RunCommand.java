@@ -2,18 +2,20 @@ package dev.digitslab.comparison.cli;
 
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.spec.SpecLoader;
+import dev.digitslab.api.train.Role;
 import dev.digitslab.comparison.catalogue.Catalogue;
 import dev.digitslab.comparison.catalogue.Study;
 import dev.digitslab.comparison.catalogue.StudyKind;
-import dev.digitslab.comparison.report.ReportWriter;
+import dev.digitslab.comparison.report.ReportFolder;
+import dev.digitslab.comparison.report.WrittenStudy;
 import dev.digitslab.comparison.results.RunResult;
 import dev.digitslab.comparison.results.StudyResults;
+import dev.digitslab.comparison.run.Implementations;
 import dev.digitslab.comparison.run.RunOptions;
 import dev.digitslab.comparison.run.StudyRunner;
 import dev.digitslab.datasets.MnistSplits;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,10 +32,8 @@ import picocli.CommandLine.Parameters;
         description = {"Train experiments with both implementations on identical splits, then write their reports.",
                 "Reports of experiments already in the output folder are kept and the summary covers all of them."})
 final class RunCommand implements Callable<Integer> {
-    /** A study folder moved aside while its replacement moves in. */
-    static final String OLD_PREFIX = ".old-";
-
-    enum Impl { framework, scratch, both }
+    /** The {@code --impl} value that selects both implementations. */
+    private static final String BOTH = "both";
 
     @Parameters(arity = "0..*", paramLabel = "EXPERIMENT", description = "Experiments from `digits-lab list`.")
     List<String> experiments = new ArrayList<>();
@@ -45,8 +44,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "Also run an experiment spec file (YAML or JSON).")
     List<Path> specFiles = new ArrayList<>();
 
-    @Option(names = "--impl", defaultValue = "both", description = "framework, scratch or both (default: ${DEFAULT-VALUE}).")
-    Impl impl;
+    @Option(names = "--impl", paramLabel = "ID", defaultValue = BOTH,
+            description = "One implementation by its id (framework or scratch), or both (default: ${DEFAULT-VALUE}).")
+    String impl;
 
     @Option(names = "--seeds", paramLabel = "N", description = "Run N seeds (the spec's first seed, +1, +2, …) instead of the spec's.")
     Integer seeds;
@@ -73,62 +73,51 @@ final class RunCommand implements Callable<Integer> {
         checkPositive("--epochs", epochs);
         checkPositive("--subset", subset);
         List<Study> studies = studies();
-        RunOptions options = new RunOptions(impl == Impl.both ? RunOptions.BOTH : List.of(impl.name()), seeds, epochs,
-                subset, models != null ? models : this.out.resolve("models"));
+        Implementations implementations = Implementations.discover();
+        RunOptions options = new RunOptions(roles(implementations), seeds, epochs, subset,
+                models != null ? models : this.out.resolve("models"));
         OutputFolder.requireWritable("reports", this.out);
         OutputFolder.requireWritable("models", options.modelsDir());
-        Thread cleanup = new Thread(() -> {
-            deletePartialFiles(this.out);
-            deletePartialFiles(options.modelsDir());
-        }, "digits-lab-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
-        try {
+        ReportFolder reports = new ReportFolder(this.out, implementations);
+        try (ReportFolder.CleanupOnExit cleanup = reports.cleanUpOnExit(options.modelsDir())) {
             boolean terminal = System.console() != null;
             StudyRunner runner = new StudyRunner(options, MnistSplits::load, (s, implementation, seed) ->
                     new EpochProgress(s.name() + "/" + implementation + "/seed " + seed, s.batchSize(), terminal, out));
             int failed = 0;
+            List<WrittenStudy> written = new ArrayList<>();
             for (Study study : studies) {
                 StudyResults results = runner.run(study);
-                writeStudy(results);
+                try {
+                    written.add(reports.replace(results));
+                } catch (IOException e) {
+                    throw new OutputFolder.NotWritableException("reports", this.out, e);
+                }
                 failed += (int) results.runs().stream().filter(r -> !r.ok()).count();
                 summarise(results, out);
             }
             List<String> order = Catalogue.builtIn().studies().stream().map(Study::name).toList();
-            List<StudyResults> all = ReportWriter.readAll(this.out, order);
+            List<WrittenStudy> all = reports.studies(order, written);
             try {
-                ReportWriter.writeSummary(all, this.out);
+                reports.writePages(all);
             } catch (IOException e) {
                 throw new OutputFolder.NotWritableException("reports", this.out, e);
             }
             out.printf("reports written to %s%n", this.out.toAbsolutePath().normalize());
             out.flush();
             return failed == 0 ? 0 : DigitsLab.RUN_FAILED;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running or about to; it must stay registered
-            }
         }
     }
 
-    /**
-     * Writes a study's folder beside the others and swaps it in; if writing fails (a full disk), the staging
-     * folder is removed and the previous reports stay as they were.
-     */
-    private void writeStudy(StudyResults results) throws IOException {
-        Path staging = out.resolve(".staging-" + results.study());
+    /** The implementations {@code --impl} selects: one by its id, or both. */
+    private List<Role> roles(Implementations implementations) {
+        if (BOTH.equals(impl)) {
+            return RunOptions.BOTH;
+        }
         try {
-            deleteTree(staging);
-            ReportWriter.writeStudyFiles(results, staging);
-            moveStudy(staging, results.study());
-        } catch (IOException e) {
-            try {
-                deleteTree(staging);
-            } catch (IOException ignored) {
-                // the write already failed; that error is the one to report
-            }
-            throw new OutputFolder.NotWritableException("reports", out, e);
+            return List.of(implementations.roleOf(impl));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--impl must be "
+                    + implementations.ids() + " or " + BOTH + ", found '" + impl + "'");
         }
     }
 
@@ -156,25 +145,6 @@ final class RunCommand implements Callable<Integer> {
         return List.copyOf(chosen.values());
     }
 
-    /** Replaces the study's folder with the freshly written one in one move, so it is never half-updated. */
-    private void moveStudy(Path staging, String study) throws IOException {
-        Path target = out.resolve(study);
-        Path old = out.resolve(OLD_PREFIX + study);
-        deleteTree(old);
-        if (Files.exists(target)) {
-            Files.move(target, old);
-        }
-        try {
-            Files.move(staging, target);
-        } catch (IOException e) {
-            if (Files.exists(old)) {
-                Files.move(old, target); // put the previous folder back
-            }
-            throw e;
-        }
-        deleteTree(old);
-    }
-
     private static void summarise(StudyResults results, PrintWriter out) {
         for (RunResult r : results.runs()) {
             if (r.ok()) {
@@ -192,58 +162,6 @@ final class RunCommand implements Callable<Integer> {
         if (value != null && value <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), option + " must be a positive number, found "
                     + value);
-        }
-    }
-
-    /**
-     * What an interrupted run leaves behind, undone (run by the shutdown hook on Ctrl-C): temporary
-     * {@code *.part} files and {@code .staging-*} folders are deleted; a study folder moved aside to
-     * {@code .old-<study>} is put back if its replacement never arrived, and deleted otherwise.
-     */
-    static void deletePartialFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> children = Files.list(dir)) {
-            for (Path old : children.filter(p -> p.getFileName().toString().startsWith(OLD_PREFIX)).toList()) {
-                Path study = dir.resolve(old.getFileName().toString().substring(OLD_PREFIX.length()));
-                try {
-                    if (Files.exists(study)) {
-                        deleteTree(old);
-                    } else {
-                        Files.move(old, study);
-                    }
-                } catch (IOException ignored) {
-                    // best effort while the JVM shuts down
-                }
-            }
-        } catch (IOException ignored) {
-            // best effort while the JVM shuts down
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.endsWith(".part") || name.startsWith(".staging-");
-            }).sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
-                try {
-                    deleteTree(p);
-                } catch (IOException ignored) {
-                    // best effort while the JVM shuts down
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort while the JVM shuts down
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

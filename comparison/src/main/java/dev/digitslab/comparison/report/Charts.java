@@ -1,8 +1,10 @@
 package dev.digitslab.comparison.report;
 
 import dev.digitslab.api.train.EpochRecord;
+import dev.digitslab.api.train.Role;
 import dev.digitslab.comparison.results.LockstepEpoch;
 import dev.digitslab.comparison.results.RunResult;
+import dev.digitslab.comparison.run.Implementations;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -19,10 +21,13 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The report's charts, built with XChart from saved results only. */
-public final class Charts {
-    static final Color FRAMEWORK = new Color(0x1f77b4);
-    static final Color SCRATCH = new Color(0xd62728);
+/**
+ * The report's charts, built with XChart from saved results only. Each implementation keeps one colour across
+ * every chart, chosen by its role.
+ */
+final class Charts {
+    private static final Color REFERENCE = new Color(0x1f77b4);
+    private static final Color CANDIDATE = new Color(0xd62728);
     private static final BasicStroke SOLID = new BasicStroke(2f);
     private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {6f, 4f}, 0f);
@@ -31,18 +36,25 @@ public final class Charts {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private Charts() {
+    private final Implementations implementations;
+
+    Charts(Implementations implementations) {
+        this.implementations = implementations;
     }
 
-    public static Color colour(String implementation) {
-        return "framework".equals(implementation) ? FRAMEWORK : SCRATCH;
+    private Color colour(String implementation) {
+        return colour(implementations.roleOf(implementation));
+    }
+
+    private static Color colour(Role role) {
+        return role == Role.REFERENCE ? REFERENCE : CANDIDATE;
     }
 
     /**
      * Train (dashed) and validation (solid) curves of both implementations on the same axes; with several
      * seeds, the per-epoch mean over seeds.
      */
-    public static XYChart learningCurve(String title, String yTitle, Map<String, List<RunResult>> runsByImpl,
+    XYChart learningCurve(String title, String yTitle, Map<String, List<RunResult>> runsByImpl,
                                         ToDoubleFunction<EpochRecord> train, ToDoubleFunction<EpochRecord> validation) {
         XYChart chart = new XYChartBuilder().width(720).height(420).title(title).xAxisTitle("epoch")
                 .yAxisTitle(yTitle).build();
@@ -63,7 +75,7 @@ public final class Charts {
     }
 
     /** Confusion matrix as a heat map: rows true class (y), columns predicted class (x), counts shown. */
-    public static HeatMapChart confusion(String title, long[][] counts) {
+    static HeatMapChart confusion(String title, long[][] counts) {
         int k = counts.length;
         HeatMapChart chart = new HeatMapChartBuilder().width(k > 2 ? 560 : 360).height(k > 2 ? 500 : 320)
                 .title(title).xAxisTitle("predicted").yAxisTitle("true").build();
@@ -90,7 +102,7 @@ public final class Charts {
     }
 
     /** Validation minus train loss per variant and implementation: the overfitting regularisation closes. */
-    public static CategoryChart generalisationGap(String title, List<String> variants,
+    CategoryChart generalisationGap(String title, List<String> variants,
                                                   Map<String, double[]> gapByImpl) {
         CategoryChart chart = new CategoryChartBuilder().width(820).height(420).title(title)
                 .xAxisTitle("variant").yAxisTitle("validation loss − train loss").build();
@@ -107,9 +119,11 @@ public final class Charts {
     }
 
     /** Lockstep: relative parameter distance per epoch (log scale). */
-    public static XYChart lockstepDistance(String title, List<LockstepEpoch> epochs) {
+    XYChart lockstepDistance(String title, List<LockstepEpoch> epochs) {
+        String reference = implementations.reference().id();
         XYChart chart = new XYChartBuilder().width(720).height(420).title(title).xAxisTitle("epoch")
-                .yAxisTitle("‖θ_framework − θ_scratch‖ / ‖θ_framework‖").build();
+                .yAxisTitle("‖θ_" + reference + " − θ_" + implementations.candidate().id() + "‖ / ‖θ_" + reference + "‖")
+                .build();
         style(chart.getStyler());
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendVisible(false);
@@ -120,20 +134,22 @@ public final class Charts {
     }
 
     /** Lockstep: both implementations' training and validation losses overlaid. */
-    public static XYChart lockstepLoss(String title, List<LockstepEpoch> epochs) {
+    XYChart lockstepLoss(String title, List<LockstepEpoch> epochs) {
         XYChart chart = new XYChartBuilder().width(720).height(420).title(title).xAxisTitle("epoch")
                 .yAxisTitle("loss").build();
         style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         double[] x = epochs.stream().mapToDouble(LockstepEpoch::epoch).toArray();
-        add(chart, "framework training", x, epochs.stream().mapToDouble(LockstepEpoch::frameworkTrainingLoss).toArray(),
-                FRAMEWORK, DASHED);
-        add(chart, "framework validation", x,
-                epochs.stream().mapToDouble(LockstepEpoch::frameworkValidationLoss).toArray(), FRAMEWORK, SOLID);
-        add(chart, "scratch training", x, epochs.stream().mapToDouble(LockstepEpoch::scratchTrainingLoss).toArray(),
-                SCRATCH, DASHED);
-        add(chart, "scratch validation", x, epochs.stream().mapToDouble(LockstepEpoch::scratchValidationLoss).toArray(),
-                SCRATCH, SOLID);
+        String reference = implementations.reference().id();
+        String candidate = implementations.candidate().id();
+        add(chart, reference + " training", x,
+                epochs.stream().mapToDouble(LockstepEpoch::referenceTrainingLoss).toArray(), REFERENCE, DASHED);
+        add(chart, reference + " validation", x,
+                epochs.stream().mapToDouble(LockstepEpoch::referenceValidationLoss).toArray(), REFERENCE, SOLID);
+        add(chart, candidate + " training", x,
+                epochs.stream().mapToDouble(LockstepEpoch::candidateTrainingLoss).toArray(), CANDIDATE, DASHED);
+        add(chart, candidate + " validation", x,
+                epochs.stream().mapToDouble(LockstepEpoch::candidateValidationLoss).toArray(), CANDIDATE, SOLID);
         return chart;
     }
 

@@ -67,8 +67,6 @@ public final class HtmlRenderer {
                     out.append("</tr>\n");
                 }
                 out.append("</tbody></table>\n");
-            } else if (block instanceof ReportDocument.Image i) {
-                out.append(image(i, base)).append('\n');
             } else if (block instanceof ReportDocument.ImageRow r) {
                 out.append("<div>");
                 r.images().forEach(i -> out.append(image(i, base)));

@@ -31,8 +31,6 @@ public final class MarkdownRenderer {
                             .append(" |\n");
                 }
                 out.append('\n');
-            } else if (block instanceof ReportDocument.Image i) {
-                out.append(image(i)).append("\n\n");
             } else if (block instanceof ReportDocument.ImageRow r) {
                 out.append(String.join(" ", r.images().stream().map(MarkdownRenderer::image).toList())).append("\n\n");
             } else if (block instanceof ReportDocument.Code c) {

@@ -25,7 +25,7 @@ public final class ReportDocument {
     }
 
     /** An image file relative to the report folder, with alt text; {@code svg} if an SVG sibling exists. */
-    public record Image(String path, String alt, String svg) implements Block {
+    public record Image(String path, String alt, String svg) {
     }
 
     /** Several images side by side. */
@@ -52,11 +52,6 @@ public final class ReportDocument {
 
     public ReportDocument table(List<String> header, List<List<String>> rows) {
         blocks.add(new Table(header, rows));
-        return this;
-    }
-
-    public ReportDocument image(String path, String alt, String svg) {
-        blocks.add(new Image(path, alt, svg));
         return this;
     }
 

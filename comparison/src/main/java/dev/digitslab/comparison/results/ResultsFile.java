@@ -10,10 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads and writes a study's results.json, the one source every report is drawn from. */
+/**
+ * Reads and writes a study's results (its results.json, named by the report's {@code StudyFiles}), the one source
+ * every report is drawn from.
+ */
 public final class ResultsFile {
-    public static final String NAME = "results.json";
-
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,28 +1,43 @@
 package dev.digitslab.comparison.results;
 
 import dev.digitslab.api.spec.ExperimentSpec;
+import dev.digitslab.comparison.catalogue.StudyKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything a study produced, as saved in its results.json; reports are drawn from this alone.
  *
+ * @param kind        how the study ran its specs (in JSON its id: "comparison", "weight-transfer", "lockstep")
  * @param accuracyBar the test accuracy the study must reach (best spec), or null
  * @param createdAt   ISO-8601 time the run finished
  * @param environment what is needed to repeat the run (JDK, versions, native variant, threads, CPU)
  * @param specs       the exact specs run (after command-line overrides)
  * @param runs        one per (spec, implementation, seed)
- * @param pairs       framework vs scratch per (spec, seed) where both succeeded
+ * @param pairs       reference vs candidate per (spec, seed) where both succeeded
  * @param transfers   weight-transfer study only
  * @param lockstep    lockstep study only, one entry per epoch
  */
-public record StudyResults(String study, String kind, String title, Double accuracyBar, String createdAt, Map<String, String> environment,
-                           List<ExperimentSpec> specs, List<RunResult> runs, List<PairComparison> pairs,
-                           List<TransferResult> transfers, List<LockstepEpoch> lockstep) {
+public record StudyResults(String study, StudyKind kind, String title, Double accuracyBar, String createdAt,
+                           Map<String, String> environment, List<ExperimentSpec> specs, List<RunResult> runs,
+                           List<PairComparison> pairs, List<TransferResult> transfers, List<LockstepEpoch> lockstep) {
     public StudyResults {
         runs = runs == null ? List.of() : List.copyOf(runs);
         pairs = pairs == null ? List.of() : List.copyOf(pairs);
         transfers = transfers == null ? List.of() : List.copyOf(transfers);
         lockstep = lockstep == null ? List.of() : List.copyOf(lockstep);
+    }
+
+    /** The runs of one spec by implementation id, in run order. */
+    public Map<String, List<RunResult>> runsByImplementation(String spec) {
+        Map<String, List<RunResult>> byImpl = new LinkedHashMap<>();
+        for (RunResult run : runs) {
+            if (run.spec().equals(spec)) {
+                byImpl.computeIfAbsent(run.implementation(), k -> new ArrayList<>()).add(run);
+            }
+        }
+        return byImpl;
     }
 }

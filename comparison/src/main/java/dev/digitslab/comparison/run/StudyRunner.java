@@ -5,10 +5,10 @@ import dev.digitslab.api.data.Splits;
 import dev.digitslab.api.params.ModelParameters;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.train.EpochRecord;
+import dev.digitslab.api.train.Role;
 import dev.digitslab.api.train.Scores;
 import dev.digitslab.api.train.TrainableModel;
 import dev.digitslab.api.train.Trainer;
-import dev.digitslab.api.train.Trainers;
 import dev.digitslab.api.train.TrainingListener;
 import dev.digitslab.api.train.TrainingResult;
 import dev.digitslab.api.train.TrainingRun;
@@ -32,8 +32,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -52,7 +52,8 @@ public final class StudyRunner {
     private final RunOptions options;
     private final SplitSource splitSource;
     private final ProgressListeners listeners;
-    private final Map<String, Trainer> trainers = new LinkedHashMap<>();
+    /** The selected implementations, reference first. */
+    private final Map<Role, Trainer> trainers = new EnumMap<>(Role.class);
     /** Trained results by (spec, implementation, seed), so a later study can reuse an earlier run. */
     private final Map<String, TrainingResult> trained = new HashMap<>();
     private final Map<String, RunResult> evaluated = new HashMap<>();
@@ -61,8 +62,9 @@ public final class StudyRunner {
         this.options = options;
         this.splitSource = splitSource;
         this.listeners = listeners;
-        for (String id : options.implementations()) {
-            trainers.put(id, Trainers.byId(id));
+        Implementations implementations = Implementations.discover();
+        for (Role role : options.roles()) {
+            trainers.put(role, implementations.get(role));
         }
     }
 
@@ -70,7 +72,8 @@ public final class StudyRunner {
         Study applied = study.withSpecs(study.specs().stream().map(this::applyOverrides).toList());
         if (applied.kind() != StudyKind.COMPARISON && trainers.size() != 2) {
             throw new IllegalArgumentException("study " + study.name() + " (" + study.kind().id()
-                    + ") needs both implementations, but only " + trainers.keySet() + " were selected");
+                    + ") needs both implementations, but only " + trainers.values().stream().map(Trainer::id).toList()
+                    + " were selected");
         }
         log.info("study {}: {}", study.name(), study.title());
         List<RunResult> runs = new ArrayList<>();
@@ -84,7 +87,7 @@ public final class StudyRunner {
                 case LOCKSTEP -> lockstep(spec, runs, lockstep);
             }
         }
-        return new StudyResults(study.name(), study.kind().id(), study.title(), study.accuracyBar(),
+        return new StudyResults(study.name(), study.kind(), study.title(), study.accuracyBar(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 RunEnvironment.describe(List.copyOf(trainers.values())), applied.specs(), runs, pairs, transfers,
                 lockstep);
@@ -112,18 +115,18 @@ public final class StudyRunner {
     private void compare(ExperimentSpec spec, List<RunResult> runs, List<PairComparison> pairs) {
         for (long seed : spec.seeds()) {
             Splits splits = splitSource.load(spec.data(), seed);
-            Map<String, TrainingResult> bySeed = new LinkedHashMap<>();
+            Map<Role, TrainingResult> bySeed = new EnumMap<>(Role.class);
             for (Trainer trainer : trainers.values()) {
                 boolean keepMistakes = seed == spec.seeds().get(0);
                 RunResult run = train(trainer, spec, splits, seed, null, keepMistakes);
                 runs.add(run);
                 TrainingResult result = trained.get(key(spec, trainer.id(), seed));
                 if (run.ok() && result != null) {
-                    bySeed.put(trainer.id(), result);
+                    bySeed.put(trainer.role(), result);
                 }
             }
-            if (bySeed.containsKey("framework") && bySeed.containsKey("scratch")) {
-                pairs.add(pair(spec, seed, splits.test(), bySeed.get("framework"), bySeed.get("scratch")));
+            if (bySeed.size() == 2) {
+                pairs.add(pair(spec, seed, splits.test(), bySeed.get(Role.REFERENCE), bySeed.get(Role.CANDIDATE)));
             }
         }
     }
@@ -173,13 +176,13 @@ public final class StudyRunner {
     private void lockstep(ExperimentSpec spec, List<RunResult> runs, List<LockstepEpoch> epochs) {
         long seed = spec.seeds().get(0);
         Splits splits = splitSource.load(spec.data(), seed);
-        // One shared start: the scratch implementation's initialisation, loaded into both.
+        // One shared start: the candidate's initialisation, loaded into both.
         ModelParameters start;
-        try (TrainableModel model = trainers.get("scratch").create(spec, splits.train().featureCount(), seed, null)) {
+        try (TrainableModel model = trainers.get(Role.CANDIDATE).create(spec, splits.train().featureCount(), seed, null)) {
             start = model.parameters();
         }
-        Map<String, List<ModelParameters>> snapshots = new LinkedHashMap<>();
-        Map<String, List<EpochRecord>> histories = new LinkedHashMap<>();
+        Map<Role, List<ModelParameters>> snapshots = new EnumMap<>(Role.class);
+        Map<Role, List<EpochRecord>> histories = new EnumMap<>(Role.class);
         for (Trainer trainer : trainers.values()) {
             List<ModelParameters> perEpoch = new ArrayList<>();
             TrainingListener capture = TrainingListener.all(listeners.forRun(spec, trainer.id(), seed),
@@ -194,18 +197,18 @@ public final class StudyRunner {
             if (!run.ok()) {
                 return;
             }
-            snapshots.put(trainer.id(), perEpoch);
-            histories.put(trainer.id(), run.history());
+            snapshots.put(trainer.role(), perEpoch);
+            histories.put(trainer.role(), run.history());
         }
-        List<ModelParameters> f = snapshots.get("framework");
-        List<ModelParameters> s = snapshots.get("scratch");
-        for (int e = 0; e < f.size(); e++) {
-            EpochRecord fr = histories.get("framework").get(e);
-            EpochRecord sr = histories.get("scratch").get(e);
-            double distance = f.get(e).distance(s.get(e));
-            epochs.add(new LockstepEpoch(e + 1, distance, distance / f.get(e).norm(),
-                    f.get(e).maxAbsDifference(s.get(e)), fr.trainingLoss(), sr.trainingLoss(), fr.validationLoss(),
-                    sr.validationLoss()));
+        List<ModelParameters> r = snapshots.get(Role.REFERENCE);
+        List<ModelParameters> c = snapshots.get(Role.CANDIDATE);
+        for (int e = 0; e < r.size(); e++) {
+            EpochRecord rr = histories.get(Role.REFERENCE).get(e);
+            EpochRecord cr = histories.get(Role.CANDIDATE).get(e);
+            double distance = r.get(e).distance(c.get(e));
+            epochs.add(new LockstepEpoch(e + 1, distance, distance / r.get(e).norm(),
+                    r.get(e).maxAbsDifference(c.get(e)), rr.trainingLoss(), cr.trainingLoss(), rr.validationLoss(),
+                    cr.validationLoss()));
         }
     }
 
@@ -257,19 +260,19 @@ public final class StudyRunner {
         }
     }
 
-    private static PairComparison pair(ExperimentSpec spec, long seed, ImageSet test, TrainingResult framework,
-                                       TrainingResult scratch) {
+    private static PairComparison pair(ExperimentSpec spec, long seed, ImageSet test, TrainingResult reference,
+                                       TrainingResult candidate) {
         int outputs = test.outputCount();
-        int[] f = Scores.predictedClasses(framework.testProbabilities(), outputs);
-        int[] s = Scores.predictedClasses(scratch.testProbabilities(), outputs);
+        int[] r = Scores.predictedClasses(reference.testProbabilities(), outputs);
+        int[] c = Scores.predictedClasses(candidate.testProbabilities(), outputs);
         int same = 0;
-        for (int i = 0; i < f.length; i++) {
-            if (f[i] == s[i]) {
+        for (int i = 0; i < r.length; i++) {
+            if (r[i] == c[i]) {
                 same++;
             }
         }
-        McNemarTest mcNemar = McNemarTest.of(test.labels(), f, s);
-        return new PairComparison(spec.name(), seed, (double) same / f.length, mcNemar.onlyFirstCorrect(),
+        McNemarTest mcNemar = McNemarTest.of(test.labels(), r, c);
+        return new PairComparison(spec.name(), seed, (double) same / r.length, mcNemar.onlyFirstCorrect(),
                 mcNemar.onlySecondCorrect(), mcNemar.pValue());
     }
 

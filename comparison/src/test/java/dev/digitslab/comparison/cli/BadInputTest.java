@@ -73,6 +73,12 @@ class BadInputTest {
     }
 
     @Test
+    void unknownImplementation(@TempDir Path dir) {
+        assertClearError(run("run", "zero-vs-one", "--impl", "pytorch", "--out", dir.toString()),
+                "--impl must be framework, scratch or both, found 'pytorch'");
+    }
+
+    @Test
     void nonPositiveOverrides(@TempDir Path dir) {
         assertClearError(run("run", "multiclass", "--epochs", "0", "--out", dir.toString()),
                 "--epochs must be a positive number, found 0");

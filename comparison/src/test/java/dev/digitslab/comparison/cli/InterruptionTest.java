@@ -1,23 +1,21 @@
 package dev.digitslab.comparison.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ctrl-C during a run: the shutdown hook removes temporary files and staging folders, puts back a study folder
- * that was moved aside, and the reports written before stay byte-identical.
+ * that was moved aside, and the reports written before stay byte-identical. (What the cleanup does, case by case,
+ * is tested beside it in {@code report.ReportFolderTest}.)
  */
 class InterruptionTest {
     private static final String SPEC = """
@@ -35,41 +33,6 @@ class InterruptionTest {
 
     @TempDir
     Path dir;
-
-    @Test
-    void cleanupRemovesTemporaryFilesAndStagingFoldersAndRestoresAMovedStudy() throws IOException {
-        Path out = dir.resolve("reports");
-        Files.createDirectories(out.resolve("alpha"));
-        Files.writeString(out.resolve("README.md"), "kept");
-        Files.writeString(out.resolve("alpha/results.json"), "kept");
-        Files.writeString(out.resolve(".README.md123.part"), "half");
-        Files.writeString(out.resolve("alpha/.history.csv456.part"), "half");
-        Files.createDirectories(out.resolve(".staging-beta/deeper"));
-        Files.writeString(out.resolve(".staging-beta/deeper/results.json"), "half");
-        Files.writeString(out.resolve(".staging-beta/.loss.png789.part"), "half");
-        Files.createDirectories(out.resolve("models/beta"));
-        Files.writeString(out.resolve("models/beta/.scratch-seed1.model42.part"), "half");
-        // gamma was moved aside and its replacement never arrived; alpha's replacement did.
-        Files.createDirectories(out.resolve(".old-gamma"));
-        Files.writeString(out.resolve(".old-gamma/results.json"), "previous gamma");
-        Files.createDirectories(out.resolve(".old-alpha"));
-        Files.writeString(out.resolve(".old-alpha/results.json"), "superseded alpha");
-
-        RunCommand.deletePartialFiles(out);
-
-        try (Stream<Path> files = Files.walk(out)) {
-            assertEquals(List.of("", "README.md", "alpha", "alpha/results.json", "gamma", "gamma/results.json",
-                    "models", "models/beta"), files.map(p -> out.relativize(p).toString()).sorted().toList());
-        }
-        assertEquals("previous gamma", Files.readString(out.resolve("gamma/results.json")));
-        assertEquals("kept", Files.readString(out.resolve("alpha/results.json")));
-    }
-
-    @Test
-    void cleanupOfAMissingFolderDoesNothing() {
-        RunCommand.deletePartialFiles(dir.resolve("never-created"));
-        assertFalse(Files.exists(dir.resolve("never-created")));
-    }
 
     @Test
     @Timeout(90)

@@ -17,6 +17,9 @@ public interface Trainer {
     /** Short identifier used on the command line and in reports: "framework" or "scratch". */
     String id();
 
+    /** Which side of the comparison this implementation stands on; exactly one trainer has each role. */
+    Role role();
+
     /** One line for reports, e.g. the library and version. */
     String description();
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digitslab.api.train.EpochRecord;
 import dev.digitslab.comparison.catalogue.Catalogue;
+import dev.digitslab.comparison.catalogue.StudyKind;
 import dev.digitslab.comparison.eval.Evaluator;
 import dev.digitslab.comparison.results.LockstepEpoch;
 import dev.digitslab.comparison.results.Misclassified;
@@ -14,18 +15,28 @@ import dev.digitslab.comparison.results.ResultsFile;
 import dev.digitslab.comparison.results.RunResult;
 import dev.digitslab.comparison.results.StudyResults;
 import dev.digitslab.comparison.results.TestSummary;
+import dev.digitslab.comparison.run.Implementations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Rendering alone, from results built in the test; the end-to-end smoke test covers real runs. */
-class ReportWriterTest {
+/**
+ * Rendering alone, from results built in the test (the end-to-end smoke test covers real runs), and undoing what
+ * an interrupted write leaves.
+ */
+class ReportFolderTest {
+    private static ReportFolder folder(Path dir) {
+        return new ReportFolder(dir, Implementations.discover());
+    }
+
 
     private static RunResult run(String impl, long seed, float p) {
         float[] probs = {p, 1 - p, 0.9f, 0.2f};
@@ -39,7 +50,7 @@ class ReportWriterTest {
     }
 
     private static StudyResults study() {
-        return new StudyResults("zero-vs-one", "comparison", "0 vs 1", 0.999, "2026-01-01T00:00:00Z",
+        return new StudyResults("zero-vs-one", StudyKind.COMPARISON, "0 vs 1", 0.999, "2026-01-01T00:00:00Z",
                 Map.of("java.version", "17"), List.of(Catalogue.builtIn().study("zero-vs-one").specs().get(0)),
                 List.of(run("framework", 42, 0.8f), run("scratch", 42, 0.7f), run("framework", 43, 0.6f),
                         new RunResult("zero-vs-one", "scratch", 43, RunResult.FAILED, "training diverged", List.of(),
@@ -49,7 +60,7 @@ class ReportWriterTest {
 
     @Test
     void writesEveryFileOfAStudyAndTheSummaryPages(@TempDir Path out) throws IOException {
-        ReportWriter.write(List.of(study()), out);
+        folder(out).writeAll(List.of(study()));
         Path dir = out.resolve("zero-vs-one");
         for (String f : List.of("results.json", "history.csv", "spec-zero-vs-one.yaml", "loss-zero-vs-one.png",
                 "loss-zero-vs-one.svg", "accuracy-zero-vs-one.png", "confusion-zero-vs-one-framework.png",
@@ -64,7 +75,7 @@ class ReportWriterTest {
 
     @Test
     void summaryShowsTheNumbersOfTheJsonAndMarksFailures(@TempDir Path out) throws IOException {
-        ReportWriter.write(List.of(study()), out);
+        folder(out).writeAll(List.of(study()));
         StudyResults back = ResultsFile.read(out.resolve("zero-vs-one/results.json"));
         assertEquals(ResultsFile.toJson(study()), ResultsFile.toJson(back)); // records with arrays: compare JSON
         String readme = Files.readString(out.resolve("README.md"));
@@ -80,7 +91,7 @@ class ReportWriterTest {
 
     @Test
     void thePageIsSelfContained(@TempDir Path out) throws IOException {
-        ReportWriter.write(List.of(study()), out);
+        folder(out).writeAll(List.of(study()));
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("data:image/png;base64,"));
         assertFalse(html.contains("src=\"http"), "no external resources");
@@ -89,20 +100,64 @@ class ReportWriterTest {
 
     @Test
     void rerenderingFromSavedResultsGivesTheSameSummary(@TempDir Path out) throws IOException {
-        ReportWriter.write(List.of(study()), out);
+        folder(out).writeAll(List.of(study()));
         String first = Files.readString(out.resolve("README.md"));
-        ReportWriter.write(ReportWriter.readAll(out, List.of("zero-vs-one")), out);
+        folder(out).writeAll(folder(out).readAll(List.of("zero-vs-one")));
         assertEquals(first, Files.readString(out.resolve("README.md")));
     }
 
     @Test
     void lockstepStudiesGetTheirCharts(@TempDir Path out) throws IOException {
-        StudyResults s = new StudyResults("lockstep", "lockstep", "Lockstep", null, "2026-01-01T00:00:00Z", Map.of(),
+        StudyResults s = new StudyResults("lockstep", StudyKind.LOCKSTEP, "Lockstep", null, "2026-01-01T00:00:00Z", Map.of(),
                 List.of(Catalogue.builtIn().study("lockstep").specs().get(0)), List.of(), List.of(), List.of(),
                 List.of(new LockstepEpoch(1, 1e-4, 1e-6, 1e-7, 0.3, 0.3, 0.2, 0.2),
                         new LockstepEpoch(2, 1e-3, 1e-5, 1e-6, 0.2, 0.2, 0.15, 0.15)));
-        ReportWriter.write(List.of(s), out);
+        folder(out).writeAll(List.of(s));
         assertTrue(Files.exists(out.resolve("lockstep/lockstep-distance.png")));
         assertTrue(Files.readString(out.resolve("README.md")).contains("After epoch 1"));
+    }
+
+    @Test
+    void theFilesAStudyGivesAreKnownWithoutWritingThem(@TempDir Path out) throws IOException {
+        WrittenStudy written = folder(out).replace(study());
+        try (Stream<Path> files = Files.list(out.resolve("zero-vs-one"))) {
+            assertEquals(files.map(f -> f.getFileName().toString()).collect(Collectors.toSet()), written.files());
+        }
+        assertEquals(written.files(), new StudyWriter(Implementations.discover()).asWritten(study()).files());
+    }
+
+    @Test
+    void cleanupRemovesTemporaryFilesAndStagingFoldersAndRestoresAMovedStudy(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("reports");
+        Files.createDirectories(out.resolve("alpha"));
+        Files.writeString(out.resolve("README.md"), "kept");
+        Files.writeString(out.resolve("alpha/results.json"), "kept");
+        Files.writeString(out.resolve(".README.md123.part"), "half");
+        Files.writeString(out.resolve("alpha/.history.csv456.part"), "half");
+        Files.createDirectories(out.resolve(".staging-beta/deeper"));
+        Files.writeString(out.resolve(".staging-beta/deeper/results.json"), "half");
+        Files.writeString(out.resolve(".staging-beta/.loss.png789.part"), "half");
+        Files.createDirectories(out.resolve("models/beta"));
+        Files.writeString(out.resolve("models/beta/.scratch-seed1.model42.part"), "half");
+        // gamma was moved aside and its replacement never arrived; alpha's replacement did.
+        Files.createDirectories(out.resolve(".old-gamma"));
+        Files.writeString(out.resolve(".old-gamma/results.json"), "previous gamma");
+        Files.createDirectories(out.resolve(".old-alpha"));
+        Files.writeString(out.resolve(".old-alpha/results.json"), "superseded alpha");
+
+        folder(out).removeLeftovers();
+
+        try (Stream<Path> files = Files.walk(out)) {
+            assertEquals(List.of("", "README.md", "alpha", "alpha/results.json", "gamma", "gamma/results.json",
+                    "models", "models/beta"), files.map(p -> out.relativize(p).toString()).sorted().toList());
+        }
+        assertEquals("previous gamma", Files.readString(out.resolve("gamma/results.json")));
+        assertEquals("kept", Files.readString(out.resolve("alpha/results.json")));
+    }
+
+    @Test
+    void cleanupOfAMissingFolderDoesNothing(@TempDir Path dir) {
+        folder(dir.resolve("never-created")).removeLeftovers();
+        assertFalse(Files.exists(dir.resolve("never-created")));
     }
 }

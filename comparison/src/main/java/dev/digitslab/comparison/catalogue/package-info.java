@@ -1,0 +1,9 @@
+/**
+ * The experiment catalogue: the studies and the specs they run, kept as data in this module's resources
+ * ({@code catalogue/catalogue.yaml}), and {@link dev.digitslab.comparison.catalogue.StudyKind}, how a study runs
+ * its specs.
+ *
+ * <p>Depends on the experiment API's specs ({@code api.spec}) and Jackson only; every other package of this
+ * module may use it.
+ */
+package dev.digitslab.comparison.catalogue;
