@@ -54,7 +54,8 @@ final class FrameworkModel implements TrainableModel {
         }
         // Dropout draws from ND4J's global generator: reseed it from (seed, epoch) so an epoch's masks do not
         // depend on what else ran in this JVM (other models, evaluation) since the model was built.
-        Nd4j.getRandom().setSeed(RunSeeds.dropout(seed, epoch));
+        Nd4j.getRandom().setSeed(dev.digitslab.api.seed.SeedStream.of(seed,
+                dev.digitslab.api.seed.SeedStream.Purpose.EPOCH_DROPOUT, epoch));
         boolean regularised = spec.l2() > 0;
         int n = order.length;
         int batchSize = spec.batchSize();

@@ -23,6 +23,10 @@ class SeedStreamTest {
         assertEquals(0x7f1929d70fe40bafL, SeedStream.of(42, Purpose.INIT, 0));
         assertEquals(0xd1c05ca8fa4d632eL, SeedStream.of(42, Purpose.DROPOUT, 0));
         assertEquals(0x879ee707223541fcL, SeedStream.of(42, Purpose.EPOCH_DROPOUT, 2));
+        // The purposes introduced with SeedStream, pinned from their first release.
+        assertEquals(0x5a747d49c058fcc3L, SeedStream.of(42, Purpose.SPLIT_SUBSET, 0));
+        assertEquals(0x222e1764762be997L, SeedStream.of(42, Purpose.SPLIT_VALIDATION, 0));
+        assertEquals(0x7d2dcef5c59def23L, SeedStream.of(42, Purpose.TRAIN_SAMPLE, 0));
     }
 
     @Test
