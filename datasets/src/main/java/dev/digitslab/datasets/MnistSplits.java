@@ -2,6 +2,7 @@ package dev.digitslab.datasets;
 
 import dev.digitslab.api.data.ImageSet;
 import dev.digitslab.api.data.Splits;
+import dev.digitslab.api.seed.SeedStream;
 import dev.digitslab.api.spec.DataSpec;
 import dev.digitslab.api.spec.TaskSpec;
 import java.io.IOException;
@@ -23,8 +24,8 @@ import java.util.stream.IntStream;
  *   <li>Train and validation: the official 60,000-image training set (only the task's digits), optionally
  *       first reduced to a stratified subset of {@link DataSpec#subset()} images, then split with
  *       {@link DataSpec#validationFraction()} held out for validation. Both draws are stratified by task
- *       label (largest-remainder rounding: each class within one image of its exact share) and seeded
- *       with a {@link SplittableRandom} derived from the seed.</li>
+ *       label (largest-remainder rounding: each class within one image of its exact share) and drawn
+ *       by a {@link SplittableRandom} seeded with the seed's {@link SeedStream} for that draw.</li>
  *   <li>Order: every split keeps the natural file order of its images (training runs shuffle per epoch
  *       with {@link dev.digitslab.api.data.BatchOrder}); so the same (data spec, seed) gives identical
  *       arrays in identical order on any machine.</li>
@@ -36,8 +37,6 @@ import java.util.stream.IntStream;
 public final class MnistSplits {
     public static final String MNIST = "mnist";
     public static final String FASHION_MNIST = "fashion-mnist";
-    private static final long SUBSET_STREAM = 0x5355425345544cL;
-    private static final long VALIDATION_STREAM = 0x56414c4944L;
 
     /** Raw data per data set, kept while memory allows: a tight heap frees it once the splits are built. */
     private static final Map<String, SoftReference<MnistDataset>> DATASETS = new HashMap<>();
@@ -137,7 +136,8 @@ public final class MnistSplits {
                 throw new IllegalArgumentException("subset must be in 2.." + pool.length + " (the training images of task "
                         + task.describe() + "), was " + subset);
             }
-            boolean[] inSubset = draw(pool, trainLabels, classCount, subset, new SplittableRandom(seed ^ SUBSET_STREAM));
+            boolean[] inSubset = draw(pool, trainLabels, classCount, subset,
+                    stream(seed, SeedStream.Purpose.SPLIT_SUBSET));
             pool = pick(pool, inSubset, true);
         }
 
@@ -147,7 +147,7 @@ public final class MnistSplits {
                     + " training images leaves train or validation empty");
         }
         boolean[] held = draw(pool, trainLabels, classCount, validationCount,
-                new SplittableRandom(seed ^ VALIDATION_STREAM));
+                stream(seed, SeedStream.Purpose.SPLIT_VALIDATION));
         int[] validation = pick(pool, held, true);
         int[] train = pick(pool, held, false);
 
@@ -158,6 +158,10 @@ public final class MnistSplits {
                 ImageSetBuilder.build(officialTrain, train, trainLabels, classCount),
                 ImageSetBuilder.build(officialTrain, validation, trainLabels, classCount),
                 ImageSetBuilder.build(officialTest, test, testLabels, classCount));
+    }
+
+    private static SplittableRandom stream(long seed, SeedStream.Purpose purpose) {
+        return new SplittableRandom(SeedStream.of(seed, purpose, 0));
     }
 
     /** (pool.length) a stratified random draw of {@code count} of the pool's images. */

@@ -2,6 +2,7 @@ package dev.digitslab.framework;
 
 import dev.digitslab.api.data.ImageSet;
 import dev.digitslab.api.params.ModelParameters;
+import dev.digitslab.api.seed.SeedStream;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.train.TrainableModel;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class FrameworkModel implements TrainableModel {
     public void startEpoch(int epoch) {
         // Dropout draws from ND4J's global generator: reseed it from (seed, epoch) so an epoch's masks do not
         // depend on what else ran in this JVM (other models, evaluation) since the model was built.
-        Nd4j.getRandom().setSeed(RunSeeds.dropout(seed, epoch));
+        Nd4j.getRandom().setSeed(SeedStream.of(seed, SeedStream.Purpose.EPOCH_DROPOUT, epoch));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.digitslab.framework;
 
 import dev.digitslab.api.io.AtomicFiles;
-import dev.digitslab.api.params.LayerParameters;
 import dev.digitslab.api.params.ModelParameters;
+import dev.digitslab.api.params.ParameterLayout;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.spec.InvalidSpecException;
 import dev.digitslab.api.spec.SpecLoader;
@@ -15,8 +15,6 @@ import java.io.ObjectInputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -106,39 +104,15 @@ final class ModelFile {
         ModelParameters parameters;
         try {
             parameters = ParameterTransfer.export(net, spec);
+            ParameterTransfer.layout(net, spec).requireMatch(parameters);
         } catch (RuntimeException e) {
             throw new ModelFormatException(name, "inconsistent: the network's parameters do not match the stored spec "
                     + spec.name() + " (" + rootMessage(e) + ")", e);
         }
-        for (LayerParameters layer : parameters.layers()) {
-            requireFinite(name, layer);
-        }
-    }
-
-    /** A trained network has no NaN or infinite parameter, and a batch-norm variance is never negative. */
-    private static void requireFinite(String name, LayerParameters layer) throws ModelFormatException {
-        Map<String, float[]> arrays = new LinkedHashMap<>();
-        if (layer instanceof LayerParameters.Dense d) {
-            arrays.put("weights", d.weights());
-            arrays.put("bias", d.bias());
-        } else if (layer instanceof LayerParameters.BatchNorm b) {
-            arrays.put("gamma", b.gamma());
-            arrays.put("beta", b.beta());
-            arrays.put("running mean", b.runningMean());
-            arrays.put("running variance", b.runningVar());
-        }
-        for (Map.Entry<String, float[]> e : arrays.entrySet()) {
-            float[] values = e.getValue();
-            for (int i = 0; i < values.length; i++) {
-                if (!Float.isFinite(values[i])) {
-                    throw new ModelFormatException(name, "layer " + layer.layerIndex() + ": " + e.getKey() + " [" + i
-                            + "] is " + values[i] + ", expected a finite number");
-                }
-                if (e.getKey().equals("running variance") && values[i] < 0) {
-                    throw new ModelFormatException(name, "layer " + layer.layerIndex() + ": running variance [" + i
-                            + "] is " + values[i] + ", a variance cannot be negative");
-                }
-            }
+        try {
+            ParameterLayout.requireValidValues(parameters);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(name, e.getMessage(), e);
         }
     }
 

@@ -2,8 +2,8 @@ package dev.digitslab.framework;
 
 import dev.digitslab.api.params.LayerParameters;
 import dev.digitslab.api.params.ModelParameters;
+import dev.digitslab.api.params.ParameterLayout;
 import dev.digitslab.api.spec.ExperimentSpec;
-import dev.digitslab.api.spec.LayerSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,16 +24,20 @@ final class ParameterTransfer {
     private ParameterTransfer() {
     }
 
+    /**
+     * The parameters the network holds, with the shapes its arrays have: for the layers the spec's layout
+     * names, whether or not their shapes are the layout's (a loaded file checks that afterwards).
+     */
     static ModelParameters export(MultiLayerNetwork net, ExperimentSpec spec) {
         List<LayerParameters> layers = new ArrayList<>();
-        List<LayerSpec> network = spec.network();
-        for (int i = 0; i < network.size(); i++) {
+        for (ParameterLayout.Layer parametrised : layout(net, spec).layers()) {
+            int i = parametrised.layerIndex();
             Layer layer = net.getLayer(i);
-            if (network.get(i) instanceof LayerSpec.Dense) {
+            if (parametrised instanceof ParameterLayout.Dense) {
                 INDArray w = layer.getParam(DefaultParamInitializer.WEIGHT_KEY); // (nIn, nOut), f-order view
                 layers.add(new LayerParameters.Dense(i, (int) w.size(0), (int) w.size(1), rowMajor(w),
                         rowMajor(layer.getParam(DefaultParamInitializer.BIAS_KEY))));
-            } else if (network.get(i) instanceof LayerSpec.BatchNorm) {
+            } else {
                 float[] gamma = rowMajor(layer.getParam(BatchNormalizationParamInitializer.GAMMA));
                 layers.add(new LayerParameters.BatchNorm(i, gamma.length, gamma,
                         rowMajor(layer.getParam(BatchNormalizationParamInitializer.BETA)),
@@ -44,13 +48,18 @@ final class ParameterTransfer {
         return new ModelParameters(layers);
     }
 
-    /** Overwrites the network's parameters with {@code given}, whose layout must be the network's own. */
+    /** The layout the spec implies for the network's input width. */
+    static ParameterLayout layout(MultiLayerNetwork net, ExperimentSpec spec) {
+        return ParameterLayout.of(spec, net.layerInputSize(0));
+    }
+
+    /**
+     * Overwrites the network's parameters with {@code given}.
+     *
+     * @throws IllegalArgumentException if given does not have the layout the spec implies
+     */
     static void importInto(MultiLayerNetwork net, ExperimentSpec spec, ModelParameters given) {
-        ModelParameters own = export(net, spec);
-        if (!own.describeShape().equals(given.describeShape())) {
-            throw new IllegalArgumentException("parameters for spec " + spec.name() + " must have the layout "
-                    + own.describeShape() + ", found " + given.describeShape());
-        }
+        layout(net, spec).requireMatch(given);
         for (LayerParameters p : given.layers()) {
             Layer layer = net.getLayer(p.layerIndex());
             if (p instanceof LayerParameters.Dense d) {

@@ -44,7 +44,7 @@ class ParameterTransferTest {
     void importThenExportReturnsTheSameFloatsExactly() {
         ModelParameters given = randomParameters(TRAINER.create(EVERY_LAYER, 784, 3L, null).parameters(), 17L);
         ModelParameters exported = TRAINER.create(EVERY_LAYER, 784, 99L, given).parameters();
-        assertEquals(given.describeShape(), exported.describeShape());
+        assertEquals(given.layout(), exported.layout());
         assertArrayEquals(given.flatten(), exported.flatten());
     }
 

@@ -3,6 +3,7 @@ package dev.digitslab.scratch;
 import dev.digitslab.api.io.AtomicFiles;
 import dev.digitslab.api.params.LayerParameters;
 import dev.digitslab.api.params.ModelParameters;
+import dev.digitslab.api.params.ParameterLayout;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.spec.InvalidSpecException;
 import dev.digitslab.api.spec.LayerSpec;
@@ -30,7 +31,8 @@ import java.util.zip.CRC32;
  *   int      n, then n bytes: the spec as UTF-8 JSON ({@link SpecLoader#toJson})
  *   int      input count
  *   long     seed (fixes the dropout stream of further training)
- *   int      P, the number of parametrised layers, then P blocks:
+ *   int      P, the number of parametrised layers, then P blocks, one per layer of the spec's
+ *            {@link ParameterLayout}, each with that layer's arrays in the layout's order:
  *              byte kind: 1 = dense, 2 = batch norm;  int layer index in the spec's network
  *              dense:      int nIn, int nOut, nIn·nOut floats weights (row-major), nOut floats bias
  *              batch norm: int features, then gamma, beta, running mean, running variance (features floats each)
@@ -68,16 +70,15 @@ final class ModelFile {
                     out.writeInt(d.layerIndex());
                     out.writeInt(d.nIn());
                     out.writeInt(d.nOut());
-                    writeFloats(out, d.weights());
-                    writeFloats(out, d.bias());
                 } else if (layer instanceof LayerParameters.BatchNorm b) {
                     out.writeByte(BATCH_NORM);
                     out.writeInt(b.layerIndex());
                     out.writeInt(b.features());
-                    writeFloats(out, b.gamma());
-                    writeFloats(out, b.beta());
-                    writeFloats(out, b.runningMean());
-                    writeFloats(out, b.runningVar());
+                }
+                for (float[] values : layer.arrays()) {
+                    for (float v : values) {
+                        out.writeFloat(v);
+                    }
                 }
             }
             CRC32 crc = new CRC32();
@@ -131,22 +132,28 @@ final class ModelFile {
                 throw new ModelFormatException(name, "input count must be positive, found " + inputCount);
             }
             long seed = in.readLong();
-            List<Shape> expected = layout(spec, inputCount);
+            ParameterLayout layout = ParameterLayout.of(spec, inputCount);
             int count = in.readInt();
-            if (count != expected.size()) {
+            if (count != layout.layers().size()) {
                 throw new ModelFormatException(name, "parameters do not match the embedded spec: it has "
-                        + expected.size() + " parametrised layers, the file " + count);
+                        + layout.layers().size() + " parametrised layers, the file " + count);
             }
             List<LayerParameters> layers = new ArrayList<>();
             for (int k = 0; k < count; k++) {
-                layers.add(readLayer(name, in, k, expected.get(k)));
+                layers.add(readLayer(name, in, k, layout));
+            }
+            ModelParameters parameters = new ModelParameters(layers);
+            try {
+                ParameterLayout.requireValidValues(parameters);
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException(name, e.getMessage(), e);
             }
             if (in.available() > 0) {
                 throw new ModelFormatException(name, in.available() + " unexpected bytes after the last layer");
             }
             requireWorkingMemory(name, spec, inputCount);
             try {
-                return new ScratchModel(spec, inputCount, seed, new ModelParameters(layers));
+                return new ScratchModel(spec, inputCount, seed, parameters);
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(name, "parameters do not match the embedded spec: " + e.getMessage(), e);
             }
@@ -156,72 +163,36 @@ final class ModelFile {
     }
 
     /** One parameter block, whose header must match the layout the spec implies before its values are read. */
-    private static LayerParameters readLayer(String name, DataInputStream in, int k, Shape want)
+    private static LayerParameters readLayer(String name, DataInputStream in, int k, ParameterLayout layout)
             throws IOException {
         byte kind = in.readByte();
         int index = in.readInt();
+        ParameterLayout.Layer found;
         if (kind == DENSE) {
             int nIn = in.readInt();
             int nOut = in.readInt();
-            if (!want.matches(kind, index, nIn, nOut)) {
-                throw mismatch(name, k, want, new Shape(true, index, nIn, nOut));
-            }
-            requireBytes(name, in, "dense layer " + index, (long) nIn * nOut + nOut, Float.BYTES);
-            return new LayerParameters.Dense(index, nIn, nOut, readFloats(name, in, nIn * nOut, index, "weights"),
-                    readFloats(name, in, nOut, index, "bias"));
+            found = new ParameterLayout.Dense(index, nIn, nOut);
         } else if (kind == BATCH_NORM) {
-            int f = in.readInt();
-            if (!want.matches(kind, index, f, 0)) {
-                throw mismatch(name, k, want, new Shape(false, index, f, 0));
+            found = new ParameterLayout.BatchNorm(index, in.readInt());
+        } else {
+            throw new ModelFormatException(name, "parameter block " + k + ": unknown layer kind " + kind
+                    + " (expected 1 = dense or 2 = batch norm)");
+        }
+        try {
+            layout.requireLayer(k, found);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(name, "parameters do not match the embedded spec: " + e.getMessage(), e);
+        }
+        requireBytes(name, in, (kind == DENSE ? "dense" : "batch-norm") + " layer " + index, found.size(), Float.BYTES);
+        List<float[]> arrays = new ArrayList<>();
+        for (ParameterLayout.ArrayShape array : found.arrays()) {
+            float[] values = new float[(int) array.count()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = in.readFloat();
             }
-            requireBytes(name, in, "batch-norm layer " + index, 4L * f, Float.BYTES);
-            float[] gamma = readFloats(name, in, f, index, "gamma");
-            float[] beta = readFloats(name, in, f, index, "beta");
-            float[] mean = readFloats(name, in, f, index, "running mean");
-            float[] variance = readFloats(name, in, f, index, "running variance");
-            for (int i = 0; i < f; i++) {
-                if (variance[i] < 0) {
-                    throw new ModelFormatException(name, "layer " + index + ": running variance [" + i + "] is "
-                            + variance[i] + ", a variance cannot be negative");
-                }
-            }
-            return new LayerParameters.BatchNorm(index, f, gamma, beta, mean, variance);
+            arrays.add(values);
         }
-        throw new ModelFormatException(name, "parameter block " + k + ": unknown layer kind " + kind
-                + " (expected 1 = dense or 2 = batch norm)");
-    }
-
-    /** The shape of one parametrised layer: dense (nIn, nOut) or batch norm over nIn features (nOut unused). */
-    private record Shape(boolean dense, int index, int nIn, int nOut) {
-        boolean matches(byte kind, int index, int nIn, int nOut) {
-            return (kind == DENSE) == dense && this.index == index && this.nIn == nIn && this.nOut == nOut;
-        }
-
-        @Override
-        public String toString() {
-            return dense ? "dense layer " + index + " of shape (" + nIn + ", " + nOut + ")"
-                    : "batch-norm layer " + index + " of " + nIn + " features";
-        }
-    }
-
-    /** The parameter shapes of the spec's network for {@code inputCount} inputs, as the file must hold them. */
-    private static List<Shape> layout(ExperimentSpec spec, int inputCount) {
-        List<Shape> layout = new ArrayList<>();
-        int width = inputCount;
-        for (int i = 0; i < spec.network().size(); i++) {
-            if (spec.network().get(i) instanceof LayerSpec.Dense d) {
-                layout.add(new Shape(true, i, width, d.units()));
-                width = d.units();
-            } else if (spec.network().get(i) instanceof LayerSpec.BatchNorm) {
-                layout.add(new Shape(false, i, width, 0));
-            }
-        }
-        return layout;
-    }
-
-    private static ModelFormatException mismatch(String name, int k, Shape want, Shape found) {
-        return new ModelFormatException(name, "parameters do not match the embedded spec: parametrised layer " + k
-                + ": expected " + want + ", found " + found);
+        return LayerParameters.of(found, arrays);
     }
 
     /** Fails unless {@code count} items of {@code itemBytes} each remain in the file. */
@@ -259,25 +230,5 @@ final class ModelFile {
                     + ") would need about " + (bytes >> 20) + " MiB of working memory, more than half of this JVM's "
                     + "maximum heap (" + (budget >> 19) + " MiB)");
         }
-    }
-
-    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-        for (float v : values) {
-            out.writeFloat(v);
-        }
-    }
-
-    /** Reads {@code n} values, each of which must be finite: a trained network has no NaN or infinite parameter. */
-    private static float[] readFloats(String name, DataInputStream in, int n, int layer, String what)
-            throws IOException {
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = in.readFloat();
-            if (!Float.isFinite(values[i])) {
-                throw new ModelFormatException(name, "layer " + layer + ": " + what + " [" + i + "] is " + values[i]
-                        + ", expected a finite number");
-            }
-        }
-        return values;
     }
 }

@@ -1,18 +1,43 @@
 package dev.digitslab.api.params;
 
+import java.util.List;
+
 /**
- * The parameters of one parametrised layer, in the layout both implementations export and import.
- * Arrays are owned by the record's creator; {@link ModelParameters#copy()} gives an independent copy.
+ * The parameters of one parametrised layer, in the layout both implementations export and import
+ * ({@link ParameterLayout}). Arrays are owned by the record's creator; {@link ModelParameters#copy()} gives an
+ * independent copy.
  */
 public sealed interface LayerParameters {
 
     /** Index of the layer in {@link dev.digitslab.api.spec.ExperimentSpec#network()}. */
     int layerIndex();
 
+    /** This layer's entry in the parameter layout. */
+    ParameterLayout.Layer layout();
+
+    /** The values, one array for each of {@link #layout()}'s arrays, in the same order. */
+    List<float[]> arrays();
+
     /** Number of scalar parameters. */
-    int size();
+    default int size() {
+        return (int) layout().size();
+    }
 
     LayerParameters copy();
+
+    /**
+     * The parameters of a layer of the given layout holding {@code arrays} (not copied).
+     *
+     * @throws IllegalArgumentException if the arrays do not have the layout's number and lengths
+     */
+    static LayerParameters of(ParameterLayout.Layer layout, List<float[]> arrays) {
+        layout.requireLengths(arrays);
+        if (layout instanceof ParameterLayout.Dense d) {
+            return new Dense(d.layerIndex(), d.nIn(), d.nOut(), arrays.get(0), arrays.get(1));
+        }
+        ParameterLayout.BatchNorm b = (ParameterLayout.BatchNorm) layout;
+        return new BatchNorm(b.layerIndex(), b.features(), arrays.get(0), arrays.get(1), arrays.get(2), arrays.get(3));
+    }
 
     /**
      * A dense layer y = x·W + b.
@@ -22,15 +47,17 @@ public sealed interface LayerParameters {
      */
     record Dense(int layerIndex, int nIn, int nOut, float[] weights, float[] bias) implements LayerParameters {
         public Dense {
-            if (weights.length != nIn * nOut || bias.length != nOut) {
-                throw new IllegalArgumentException("dense layer " + layerIndex + ": weights " + weights.length
-                        + " and bias " + bias.length + " do not match (" + nIn + ", " + nOut + ")");
-            }
+            new ParameterLayout.Dense(layerIndex, nIn, nOut).requireLengths(List.of(weights, bias));
         }
 
         @Override
-        public int size() {
-            return weights.length + bias.length;
+        public ParameterLayout.Dense layout() {
+            return new ParameterLayout.Dense(layerIndex, nIn, nOut);
+        }
+
+        @Override
+        public List<float[]> arrays() {
+            return List.of(weights, bias);
         }
 
         @Override
@@ -50,16 +77,18 @@ public sealed interface LayerParameters {
     record BatchNorm(int layerIndex, int features, float[] gamma, float[] beta, float[] runningMean,
                      float[] runningVar) implements LayerParameters {
         public BatchNorm {
-            if (gamma.length != features || beta.length != features || runningMean.length != features
-                    || runningVar.length != features) {
-                throw new IllegalArgumentException("batch-norm layer " + layerIndex + ": arrays do not all have "
-                        + features + " entries");
-            }
+            new ParameterLayout.BatchNorm(layerIndex, features).requireLengths(List.of(gamma, beta, runningMean,
+                    runningVar));
         }
 
         @Override
-        public int size() {
-            return 4 * features;
+        public ParameterLayout.BatchNorm layout() {
+            return new ParameterLayout.BatchNorm(layerIndex, features);
+        }
+
+        @Override
+        public List<float[]> arrays() {
+            return List.of(gamma, beta, runningMean, runningVar);
         }
 
         @Override

@@ -4,15 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every parameter of a network, in the one layout both implementations share: one entry per
- * parametrised layer (dense, batch norm) in network order; activation and dropout layers have none.
- * Dense weights are row-major (nIn, nOut). The flat view {@link #flatten()} concatenates, per layer,
- * dense: weights then bias; batch norm: gamma, beta, running mean, running variance.
+ * Every parameter of a network, in the one layout both implementations share ({@link ParameterLayout}): one
+ * entry per parametrised layer in network order. The flat view {@link #flatten()} concatenates every layer's
+ * arrays in the layout's order: dense weights then bias; batch-norm gamma, beta, running mean, running variance.
  */
 public record ModelParameters(List<LayerParameters> layers) {
 
     public ModelParameters {
         layers = List.copyOf(layers);
+    }
+
+    /** The layout these parameters have. */
+    public ParameterLayout layout() {
+        return new ParameterLayout(layers.stream().map(LayerParameters::layout).toList());
     }
 
     /** Total number of scalars, including batch-norm running statistics. */
@@ -22,11 +26,7 @@ public record ModelParameters(List<LayerParameters> layers) {
 
     /** Number of trainable scalars: everything except batch-norm running statistics. */
     public int trainableSize() {
-        int n = 0;
-        for (LayerParameters layer : layers) {
-            n += layer instanceof LayerParameters.BatchNorm b ? 2 * b.features() : layer.size();
-        }
-        return n;
+        return (int) layout().trainableSize();
     }
 
     public ModelParameters copy() {
@@ -42,7 +42,7 @@ public record ModelParameters(List<LayerParameters> layers) {
         float[] flat = new float[size()];
         int at = 0;
         for (LayerParameters layer : layers) {
-            for (float[] part : parts(layer)) {
+            for (float[] part : layer.arrays()) {
                 System.arraycopy(part, 0, flat, at, part.length);
                 at += part.length;
             }
@@ -82,29 +82,10 @@ public record ModelParameters(List<LayerParameters> layers) {
         return Math.sqrt(sum);
     }
 
-    /** A one-line description of the layout, e.g. "dense 784x128, dense 128x10". */
-    public String describeShape() {
-        List<String> parts = new ArrayList<>();
-        for (LayerParameters layer : layers) {
-            parts.add(layer instanceof LayerParameters.Dense d ? "dense[" + d.layerIndex() + "] " + d.nIn() + "x" + d.nOut()
-                    : "batch-norm[" + layer.layerIndex() + "] " + ((LayerParameters.BatchNorm) layer).features());
-        }
-        return String.join(", ", parts);
-    }
-
     private ModelParameters requireSameShape(ModelParameters other) {
-        if (!describeShape().equals(other.describeShape())) {
-            throw new IllegalArgumentException("parameter layouts differ: " + describeShape() + " vs "
-                    + other.describeShape());
+        if (!layout().equals(other.layout())) {
+            throw new IllegalArgumentException("parameter layouts differ: " + layout() + " vs " + other.layout());
         }
         return other;
-    }
-
-    private static float[][] parts(LayerParameters layer) {
-        if (layer instanceof LayerParameters.Dense d) {
-            return new float[][] {d.weights(), d.bias()};
-        }
-        LayerParameters.BatchNorm b = (LayerParameters.BatchNorm) layer;
-        return new float[][] {b.gamma(), b.beta(), b.runningMean(), b.runningVar()};
     }
 }

@@ -4,6 +4,7 @@ import dev.digitslab.api.data.BatchOrder;
 import dev.digitslab.api.data.ImageSet;
 import dev.digitslab.api.data.Splits;
 import dev.digitslab.api.params.ModelParameters;
+import dev.digitslab.api.seed.SeedStream;
 import dev.digitslab.api.spec.ExperimentSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,12 +111,12 @@ public final class TrainingRun {
                 Scores.accuracy(validationProbs, outputs, validation.labels()));
     }
 
-    /** The first {@code limit} rows of a seed-derived permutation (epoch 0 is never a training epoch). */
+    /** The first {@code limit} rows of a permutation drawn from the seed's own train-sample stream. */
     static ImageSet sample(ImageSet set, int limit, long seed) {
         if (set.count() <= limit) {
             return set;
         }
-        int[] order = BatchOrder.permutation(seed, 0, set.count());
+        int[] order = BatchOrder.permutation(seed, SeedStream.Purpose.TRAIN_SAMPLE, 0, set.count());
         int n = limit;
         float[] features = new float[n * set.featureCount()];
         int[] labels = new int[n];

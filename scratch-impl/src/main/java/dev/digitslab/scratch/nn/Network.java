@@ -2,6 +2,8 @@ package dev.digitslab.scratch.nn;
 
 import dev.digitslab.api.params.LayerParameters;
 import dev.digitslab.api.params.ModelParameters;
+import dev.digitslab.api.params.ParameterLayout;
+import dev.digitslab.api.seed.SeedStream;
 import dev.digitslab.api.spec.Activation;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.spec.LayerSpec;
@@ -9,6 +11,7 @@ import dev.digitslab.scratch.kernel.MatrixProducts;
 import dev.digitslab.scratch.tensor.Precision;
 import dev.digitslab.scratch.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -21,11 +24,9 @@ import java.util.SplittableRandom;
  * every parameter's gradient.
  */
 public final class Network {
-    private static final long INIT_STREAM = 0x494E4954L;    // "INIT"
-    private static final long DROPOUT_STREAM = 0x44524F50L; // "DROP"
-
     private final List<Layer> layers = new ArrayList<>();
     private final List<Parameter> parameters = new ArrayList<>();
+    private final ParameterLayout layout;
     private final Loss loss;
     private final double l2;
     private final int inputs;
@@ -45,8 +46,9 @@ public final class Network {
         this.l2 = spec.l2();
         this.inputs = inputs;
         this.capacity = capacity;
-        SplittableRandom initRandom = new SplittableRandom(mix(seed, INIT_STREAM));
-        SplittableRandom dropoutRandom = new SplittableRandom(mix(seed, DROPOUT_STREAM));
+        this.layout = ParameterLayout.of(spec, inputs);
+        SplittableRandom initRandom = new SplittableRandom(SeedStream.of(seed, SeedStream.Purpose.INIT, 0));
+        SplittableRandom dropoutRandom = new SplittableRandom(SeedStream.of(seed, SeedStream.Purpose.DROPOUT, 0));
         List<LayerSpec> specs = spec.network();
         int width = inputs;
         int first = -1;
@@ -127,19 +129,6 @@ public final class Network {
         return probabilities;
     }
 
-    /** (λ/2)·Σ w² over dense weights. */
-    public double l2Penalty() {
-        double sum = 0;
-        for (Parameter p : parameters) {
-            if (p.l2()) {
-                for (int i = 0; i < p.value().size(); i++) {
-                    sum += p.value().get(i) * p.value().get(i);
-                }
-            }
-        }
-        return l2 / 2 * sum;
-    }
-
     public Loss loss() {
         return loss;
     }
@@ -183,29 +172,18 @@ public final class Network {
     /**
      * Replaces every parameter with {@code given} (values copied exactly).
      *
-     * @throws IllegalArgumentException naming the first layer whose layout differs from this network's
+     * @throws IllegalArgumentException if given's layout is not the one this network's spec implies
      */
     public void importParameters(ModelParameters given) {
-        List<Layer> owners = layers.stream().filter(l -> l instanceof DenseLayer || l instanceof BatchNormLayer).toList();
-        ModelParameters expected = exportParameters();
-        if (given.layers().size() != owners.size()) {
-            throw new IllegalArgumentException("expected " + owners.size() + " parametrised layers ("
-                    + expected.describeShape() + "), found " + given.layers().size() + " (" + given.describeShape() + ")");
-        }
-        for (int k = 0; k < owners.size(); k++) {
-            LayerParameters want = expected.layers().get(k);
-            LayerParameters got = given.layers().get(k);
-            if (!sameLayout(want, got)) {
-                throw new IllegalArgumentException("parametrised layer " + k + ": expected " + describe(want)
-                        + ", found " + describe(got));
-            }
-        }
-        for (int k = 0; k < owners.size(); k++) {
-            if (owners.get(k) instanceof DenseLayer d && given.layers().get(k) instanceof LayerParameters.Dense p) {
+        layout.requireMatch(given);
+        Iterator<LayerParameters> values = given.layers().iterator(); // same kinds in the same order as layers
+        for (Layer layer : layers) {
+            if (layer instanceof DenseLayer d) {
+                LayerParameters.Dense p = (LayerParameters.Dense) values.next();
                 d.weights().value().copyFrom(p.weights());
                 d.bias().value().copyFrom(p.bias());
-            } else if (owners.get(k) instanceof BatchNormLayer b
-                    && given.layers().get(k) instanceof LayerParameters.BatchNorm p) {
+            } else if (layer instanceof BatchNormLayer b) {
+                LayerParameters.BatchNorm p = (LayerParameters.BatchNorm) values.next();
                 b.gamma().value().copyFrom(p.gamma());
                 b.beta().value().copyFrom(p.beta());
                 b.runningMean().copyFrom(p.runningMean());
@@ -214,34 +192,10 @@ public final class Network {
         }
     }
 
-    private static boolean sameLayout(LayerParameters a, LayerParameters b) {
-        if (a instanceof LayerParameters.Dense x && b instanceof LayerParameters.Dense y) {
-            return x.layerIndex() == y.layerIndex() && x.nIn() == y.nIn() && x.nOut() == y.nOut();
-        }
-        if (a instanceof LayerParameters.BatchNorm x && b instanceof LayerParameters.BatchNorm y) {
-            return x.layerIndex() == y.layerIndex() && x.features() == y.features();
-        }
-        return false;
-    }
-
-    private static String describe(LayerParameters p) {
-        return p instanceof LayerParameters.Dense d
-                ? "dense layer " + d.layerIndex() + " of shape (" + d.nIn() + ", " + d.nOut() + ")"
-                : "batch-norm layer " + p.layerIndex() + " of " + ((LayerParameters.BatchNorm) p).features() + " features";
-    }
-
     private void requireBatch(Tensor x) {
         if (x.cols() != inputs || x.rows() > capacity) {
             throw new IllegalArgumentException("network takes at most " + capacity + " rows of " + inputs
                     + " inputs, found (" + x.rows() + ", " + x.cols() + ")");
         }
-    }
-
-    /** Separates the random streams of one seed (MurmurHash3's 64-bit finaliser). */
-    static long mix(long seed, long stream) {
-        long z = seed * 0x9E3779B97F4A7C15L + stream;
-        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
-        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
-        return z ^ (z >>> 33);
     }
 }
