@@ -1,5 +1,6 @@
 package dev.digitslab.comparison.report;
 
+import dev.digitslab.api.stats.Median;
 import dev.digitslab.comparison.eval.SeedStatistics;
 import dev.digitslab.comparison.results.PairComparison;
 import dev.digitslab.comparison.results.RunResult;
@@ -40,15 +41,11 @@ public record SummaryRow(String study, String spec, String implementation, int s
                     SeedStatistics.of(ok.stream().filter(r -> r.test().rocAuc() != null)
                             .mapToDouble(r -> r.test().rocAuc()).toArray()),
                     SeedStatistics.of(ok.stream().mapToDouble(r -> r.test().loss()).toArray()),
-                    median(ok.stream().mapToDouble(RunResult::secondsPerEpoch).toArray()),
+                    Median.of(ok.stream().mapToDouble(RunResult::secondsPerEpoch).toArray()),
                     ok.isEmpty() ? 0 : ok.get(0).parameterCount(), failures,
                     pairs.isEmpty() ? null : pairs.stream().mapToDouble(PairComparison::agreement).average().orElse(0),
-                    pairs.isEmpty() ? null : median(pairs.stream().mapToDouble(PairComparison::mcNemarP).toArray())));
+                    pairs.isEmpty() ? null : Median.of(pairs.stream().mapToDouble(PairComparison::mcNemarP).toArray())));
         }
         return rows;
-    }
-
-    static double median(double[] values) {
-        return dev.digitslab.api.stats.Median.of(values);
     }
 }
