@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ND4J native backend as this project runs it: checks the thread settings once and describes the
- * native binary in use for reports.
+ * The ND4J native backend as this project runs it: checks the thread settings once, says how much native memory
+ * ND4J can still get, and describes the native binary in use for reports.
  *
  * <p>ND4J's default (one OpenMP thread per core, busy-waiting) oversubscribes small machines and ran
  * 5–20× slower on 2 cores than {@code OMP_NUM_THREADS=1}. The build sets that variable for every JVM it
