@@ -37,6 +37,8 @@ import java.util.stream.IntStream;
 public final class MnistSplits {
     public static final String MNIST = "mnist";
     public static final String FASHION_MNIST = "fashion-mnist";
+    /** Pixels per image of both data sets (28 × 28): the input width of every network trained on them. */
+    public static final int IMAGE_PIXELS = 28 * 28;
 
     /** Raw data per data set, kept while memory allows: a tight heap frees it once the splits are built. */
     private static final Map<String, SoftReference<MnistDataset>> DATASETS = new HashMap<>();

@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** A Deeplearning4j {@link MultiLayerNetwork} behind the experiment interface. */
 final class FrameworkModel implements TrainableModel {
     /** Rows per inference call: bounds the off-heap activations of large evaluation sets. */
-    private static final int PREDICT_CHUNK = 4096;
+    static final int PREDICT_CHUNK = 4096;
 
     private final ExperimentSpec spec;
     private final MultiLayerNetwork net;

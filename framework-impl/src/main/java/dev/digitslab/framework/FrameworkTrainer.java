@@ -2,6 +2,7 @@ package dev.digitslab.framework;
 
 import dev.digitslab.api.params.ModelParameters;
 import dev.digitslab.api.spec.ExperimentSpec;
+import dev.digitslab.api.train.MemoryEstimate;
 import dev.digitslab.api.train.Role;
 import dev.digitslab.api.train.TrainableModel;
 import dev.digitslab.api.train.Trainer;
@@ -16,6 +17,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /** The Deeplearning4j implementation of the experiment interface (id {@value #ID}). */
 public final class FrameworkTrainer implements Trainer {
     public static final String ID = "framework";
+
+    /** On the JVM heap: the exported parameters a finished run keeps, and one transient copy while exporting. */
+    static final MemoryEstimate.Footprint HEAP_FOOTPRINT = MemoryEstimate.Footprint.parameters(2);
 
     static {
         NativeRuntime.disablePhysicalMemoryPolling(); // before anything touches JavaCPP
@@ -57,8 +61,33 @@ public final class FrameworkTrainer implements Trainer {
         return env;
     }
 
+    /**
+     * How Deeplearning4j holds a network in native memory ({@link MemoryEstimate}): 3 copies of the parameters (the
+     * flat parameter vector, the flat gradient vector, and one transient full-size copy: weight initialisation draws
+     * into one, exporting flattens into one); the updater's state; and per layer output up to 4 arrays of (rows,
+     * width) (activation, pre-activation recomputed in backprop, the error passed back, workspace slack), for rows
+     * the larger of the batch and an inference chunk; ND4J indexes those with long, so only the parameters (exported
+     * to float[]) must fit an int-indexed array.
+     */
+    static MemoryEstimate.Footprint nativeFootprint(ExperimentSpec spec) {
+        return new MemoryEstimate.Footprint(3, true, 4, Math.max(spec.batchSize(), FrameworkModel.PREDICT_CHUNK),
+                false);
+    }
+
+    @Override
+    public void requireFits(ExperimentSpec spec, int inputCount) {
+        if (inputCount <= 0) {
+            throw new IllegalArgumentException("inputCount must be positive, found " + inputCount);
+        }
+        NativeRuntime.NativeMemory available = NativeRuntime.availableNativeMemory();
+        MemoryEstimate.of(spec, inputCount, nativeFootprint(spec)).requireWithin(available.bytes(), ID,
+                available.description());
+        MemoryEstimate.of(spec, inputCount, HEAP_FOOTPRINT).requireWithinHeap(ID);
+    }
+
     @Override
     public TrainableModel create(ExperimentSpec spec, int inputCount, long seed, ModelParameters initial) {
+        requireFits(spec, inputCount); // before ND4J allocates anything
         NativeRuntime.checkThreadSettings();
         MultiLayerConfiguration conf = NetworkConfigurationMapper.map(spec, inputCount, seed, workspaces);
         MultiLayerNetwork net = new MultiLayerNetwork(conf);

@@ -1,11 +1,14 @@
 package dev.digitslab.framework;
 
+import dev.digitslab.api.train.MemoryEstimate;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -13,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ND4J native backend as this project runs it: checks the thread settings once and describes the
- * native binary in use for reports.
+ * The ND4J native backend as this project runs it: checks the thread settings once, says how much native memory
+ * ND4J can still get, and describes the native binary in use for reports.
  *
  * <p>ND4J's default (one OpenMP thread per core, busy-waiting) oversubscribes small machines and ran
  * 5–20× slower on 2 cores than {@code OMP_NUM_THREADS=1}. The build sets that variable for every JVM it
@@ -76,6 +79,49 @@ public final class NativeRuntime {
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+    }
+
+    /**
+     * Native memory ND4J can still take, with how it was reached.
+     *
+     * @param bytes       what is left: may be zero or negative when nothing is
+     * @param description one clause for an error message, e.g. "native memory can give ND4J at most 16.9 GiB (…)"
+     */
+    record NativeMemory(long bytes, String description) {
+    }
+
+    /**
+     * How much native memory ND4J can still allocate. ND4J's CPU buffers are allocated by its own native code, not
+     * through JavaCPP's {@code Pointer} accounting, so JavaCPP's {@code maxBytes} does not limit them; what limits
+     * them is the machine's physical memory (the container's limit if there is one, as the JDK reports it), or
+     * JavaCPP's {@code maxPhysicalBytes} if it is set lower (its check runs on JavaCPP's own allocations, which ND4J
+     * makes on every op). From that ceiling go what the process holds already (its resident bytes) and what the
+     * heap may still grow by up to -Xmx.
+     */
+    static NativeMemory availableNativeMemory() {
+        long physical = physicalMemoryBytes();
+        long ceiling = physical;
+        String source = "physical memory " + MemoryEstimate.format(physical);
+        long maxPhysical = Pointer.maxPhysicalBytes();
+        if (maxPhysical > 0 && maxPhysical < physical) {
+            ceiling = maxPhysical;
+            source = "JavaCPP's maxPhysicalBytes " + MemoryEstimate.format(maxPhysical);
+        }
+        long resident = Math.max(0, Pointer.physicalBytes());
+        Runtime heap = Runtime.getRuntime();
+        long heapGrowth = Math.max(0, heap.maxMemory() - heap.totalMemory());
+        long available = ceiling - resident - heapGrowth;
+        return new NativeMemory(available, "native memory can give ND4J at most " + MemoryEstimate.format(
+                Math.max(0, available)) + " (" + source + ", less " + MemoryEstimate.format(resident)
+                + " resident and " + MemoryEstimate.format(heapGrowth) + " the heap may still grow by)");
+    }
+
+    /** The physical memory this JVM may use: the container's limit if any (the JDK reports it), else the machine's. */
+    private static long physicalMemoryBytes() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return Pointer.totalPhysicalBytes();
     }
 
     /** Facts a report needs to repeat a run: versions, platform, native binary level and threads. */

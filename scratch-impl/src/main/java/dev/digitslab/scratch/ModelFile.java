@@ -6,9 +6,9 @@ import dev.digitslab.api.params.ModelParameters;
 import dev.digitslab.api.params.ParameterLayout;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.spec.InvalidSpecException;
-import dev.digitslab.api.spec.LayerSpec;
 import dev.digitslab.api.spec.SpecLoader;
 import dev.digitslab.api.train.ModelFormatException;
+import dev.digitslab.api.train.ResourceLimitException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -88,6 +88,18 @@ final class ModelFile {
         AtomicFiles.write(file, bytes.toByteArray());
     }
 
+    /** The length of the file {@link #write} writes for a network of this spec and layout, without writing it. */
+    static long length(ExperimentSpec spec, ParameterLayout layout) {
+        long length = MAGIC.length + Integer.BYTES + Integer.BYTES
+                + SpecLoader.toJson(spec).getBytes(StandardCharsets.UTF_8).length
+                + Integer.BYTES + Long.BYTES + Integer.BYTES + Long.BYTES; // input count, seed, P, CRC
+        for (ParameterLayout.Layer layer : layout.layers()) {
+            int header = 1 + Integer.BYTES + (layer instanceof ParameterLayout.Dense ? 2 : 1) * Integer.BYTES;
+            length = Math.addExact(length, Math.addExact(header, Math.multiplyExact(layer.size(), Float.BYTES)));
+        }
+        return length;
+    }
+
     static ScratchModel read(Path file) throws IOException {
         String name = file.toString();
         long size = Files.size(file);
@@ -151,7 +163,11 @@ final class ModelFile {
             if (in.available() > 0) {
                 throw new ModelFormatException(name, in.available() + " unexpected bytes after the last layer");
             }
-            requireWorkingMemory(name, spec, inputCount);
+            try {
+                ScratchModel.requireFits(spec, inputCount); // the parameters are read; the batch buffers are not made
+            } catch (ResourceLimitException e) {
+                throw new ModelFormatException(name, "the embedded spec's network does not fit: " + e.getMessage(), e);
+            }
             try {
                 return new ScratchModel(spec, inputCount, seed, parameters);
             } catch (IllegalArgumentException e) {
@@ -205,30 +221,6 @@ final class ModelFile {
         if (needed > in.available()) {
             throw new ModelFormatException(name, "truncated or inconsistent: " + what + " needs " + needed
                     + " bytes, only " + in.available() + " remain");
-        }
-    }
-
-    /**
-     * The network allocates activations for a whole batch: refuse a spec (possibly forged) whose batch size and
-     * widths would need more than half of the heap, instead of failing with OutOfMemoryError.
-     */
-    private static void requireWorkingMemory(String name, ExperimentSpec spec, int inputCount)
-            throws ModelFormatException {
-        long perRow = inputCount;
-        int width = inputCount;
-        for (LayerSpec layer : spec.network()) {
-            if (layer instanceof LayerSpec.Dense d) {
-                width = d.units();
-            }
-            perRow += 3L * width; // output, gradient and (dropout, batch norm) per-layer state
-        }
-        long rows = Math.max(spec.batchSize(), ScratchModel.PREDICT_CHUNK);
-        long bytes = Float.BYTES * rows * perRow;
-        long budget = Runtime.getRuntime().maxMemory() / 2;
-        if (bytes > budget) {
-            throw new ModelFormatException(name, "the embedded spec (batch size " + spec.batchSize()
-                    + ") would need about " + (bytes >> 20) + " MiB of working memory, more than half of this JVM's "
-                    + "maximum heap (" + (budget >> 19) + " MiB)");
         }
     }
 }

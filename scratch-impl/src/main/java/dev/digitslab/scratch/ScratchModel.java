@@ -2,7 +2,10 @@ package dev.digitslab.scratch;
 
 import dev.digitslab.api.data.ImageSet;
 import dev.digitslab.api.params.ModelParameters;
+import dev.digitslab.api.params.ParameterLayout;
 import dev.digitslab.api.spec.ExperimentSpec;
+import dev.digitslab.api.train.MemoryEstimate;
+import dev.digitslab.api.train.ResourceLimitException;
 import dev.digitslab.api.train.TrainableModel;
 import dev.digitslab.scratch.kernel.MatrixProducts;
 import dev.digitslab.scratch.nn.Network;
@@ -17,6 +20,8 @@ import java.nio.file.Path;
 public final class ScratchModel implements TrainableModel {
     /** Inference runs in chunks of at least this many rows, whatever the training batch size. */
     static final int PREDICT_CHUNK = 256;
+    /** One copy of the parameters: what a model file holds. */
+    private static final MemoryEstimate.Footprint PARAMETERS_ONLY = MemoryEstimate.Footprint.parameters(1);
 
     private final ExperimentSpec spec;
     private final long seed;
@@ -26,9 +31,10 @@ public final class ScratchModel implements TrainableModel {
     private final int[] labels;      // (batch)
 
     ScratchModel(ExperimentSpec spec, int inputCount, long seed, ModelParameters initial) {
+        requireFits(spec, inputCount);
         this.spec = spec;
         this.seed = seed;
-        int capacity = Math.max(spec.batchSize(), PREDICT_CHUNK);
+        int capacity = capacity(spec);
         this.network = new Network(spec, inputCount, capacity, Precision.FLOAT, MatrixProducts.standard(), seed);
         if (initial != null) {
             network.importParameters(initial);
@@ -36,6 +42,40 @@ public final class ScratchModel implements TrainableModel {
         this.optimizer = Optimizer.of(spec.optimizer(), network.parameters());
         this.input = (FloatTensor) Precision.FLOAT.matrix(capacity, inputCount);
         this.labels = new int[capacity];
+    }
+
+    /** Rows every batch-sized buffer is allocated for: training batches and inference chunks share them. */
+    static int capacity(ExperimentSpec spec) {
+        return Math.max(spec.batchSize(), PREDICT_CHUNK);
+    }
+
+    /**
+     * How this implementation holds a network ({@link MemoryEstimate}), all of it on the JVM heap: 6 copies of the
+     * parameters (values and gradients, the exported copy a finished run keeps, and about three more while the model
+     * file is written: its buffer grows by doubling, then is copied); the optimiser's state; and per layer output up
+     * to 4 (capacity, width) arrays (a dense layer's output, its activation's output and gradient, the next layer's
+     * input gradient; dropout's mask, batch norm's normalised input).
+     */
+    static MemoryEstimate.Footprint footprint(ExperimentSpec spec) {
+        return new MemoryEstimate.Footprint(6, true, 4, capacity(spec), true);
+    }
+
+    /**
+     * Refuses, before anything is allocated, a network whose arrays an int cannot index, that needs more than the
+     * heap can still give, or whose model file would be longer than the format allows.
+     *
+     * @throws ResourceLimitException naming the spec, the limit and the largest layer
+     */
+    static void requireFits(ExperimentSpec spec, int inputCount) {
+        MemoryEstimate.of(spec, inputCount, footprint(spec)).requireWithinHeap("scratch");
+        long fileBytes = ModelFile.length(spec, ParameterLayout.of(spec, inputCount));
+        if (fileBytes > ModelFile.MAX_FILE_BYTES) {
+            MemoryEstimate.Part largest = MemoryEstimate.of(spec, inputCount, PARAMETERS_ONLY).largest();
+            throw new ResourceLimitException("spec " + spec.name() + ": its scratch model file would be "
+                    + MemoryEstimate.format(fileBytes) + ", more than the format can hold ("
+                    + MemoryEstimate.format(ModelFile.MAX_FILE_BYTES) + "); " + largest.layer() + " alone has "
+                    + MemoryEstimate.format(largest.bytes()) + " of parameters");
+        }
     }
 
     @Override

@@ -42,12 +42,23 @@ public final class ScratchTrainer implements Trainer {
         return env;
     }
 
+    /** Everything the scratch network holds is on the JVM heap: see {@link ScratchModel#footprint}. */
+    @Override
+    public void requireFits(ExperimentSpec spec, int inputCount) {
+        requirePositive(inputCount);
+        ScratchModel.requireFits(spec, inputCount);
+    }
+
     @Override
     public TrainableModel create(ExperimentSpec spec, int inputCount, long seed, ModelParameters initial) {
+        requirePositive(inputCount);
+        return new ScratchModel(spec, inputCount, seed, initial); // which calls requireFits first
+    }
+
+    private static void requirePositive(int inputCount) {
         if (inputCount <= 0) {
             throw new IllegalArgumentException("inputCount must be positive, found " + inputCount);
         }
-        return new ScratchModel(spec, inputCount, seed, initial);
     }
 
     @Override

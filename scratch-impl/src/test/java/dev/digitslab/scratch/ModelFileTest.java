@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digitslab.api.params.ParameterLayout;
 import dev.digitslab.api.spec.Activation;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.spec.LayerSpec;
@@ -81,8 +82,19 @@ class ModelFileTest {
 
     @Test
     void rejectsASpecWhoseBatchesWouldNotFitInMemory() throws IOException {
+        // Such a batch size is now invalid in any spec (issue 11): the embedded spec's validation refuses it.
         byte[] file = withSpec(valid(), SPEC.withBatchSize(Integer.MAX_VALUE));
-        assertRejected(withCrc(file), "batch size " + Integer.MAX_VALUE, "MiB of working memory");
+        assertRejected(withCrc(file), "the embedded spec is invalid", "batchSize: expected at most 60000",
+                "found " + Integer.MAX_VALUE);
+    }
+
+    @Test
+    void theLengthOfAFileIsKnownBeforeItIsWritten() throws IOException {
+        Path file = dir.resolve("length.model");
+        try (TrainableModel model = new ScratchTrainer().create(SPEC, 784, 1L, null)) {
+            model.save(file);
+        }
+        assertEquals(Files.size(file), ModelFile.length(SPEC, ParameterLayout.of(SPEC, 784)));
     }
 
     @Test

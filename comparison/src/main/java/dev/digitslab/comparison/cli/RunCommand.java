@@ -76,13 +76,14 @@ final class RunCommand implements Callable<Integer> {
         Implementations implementations = Implementations.discover();
         RunOptions options = new RunOptions(roles(implementations), seeds, epochs, subset,
                 models != null ? models : this.out.resolve("models"));
+        boolean terminal = System.console() != null;
+        StudyRunner runner = new StudyRunner(options, MnistSplits::load, (s, implementation, seed) ->
+                new EpochProgress(s.name() + "/" + implementation + "/seed " + seed, s.batchSize(), terminal, out));
+        runner.requireFits(studies, MnistSplits.IMAGE_PIXELS); // before any folder exists or anything is trained
         OutputFolder.requireWritable("reports", this.out);
         OutputFolder.requireWritable("models", options.modelsDir());
         ReportFolder reports = new ReportFolder(this.out, implementations);
         try (ReportFolder.CleanupOnExit cleanup = reports.cleanUpOnExit(options.modelsDir())) {
-            boolean terminal = System.console() != null;
-            StudyRunner runner = new StudyRunner(options, MnistSplits::load, (s, implementation, seed) ->
-                    new EpochProgress(s.name() + "/" + implementation + "/seed " + seed, s.batchSize(), terminal, out));
             int failed = 0;
             List<WrittenStudy> written = new ArrayList<>();
             for (Study study : studies) {

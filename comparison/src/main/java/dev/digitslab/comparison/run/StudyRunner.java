@@ -68,6 +68,24 @@ public final class StudyRunner {
         }
     }
 
+    /**
+     * Asks every selected implementation whether it can build and train every spec of the studies (with this run's
+     * overrides), before anything is trained or written: a network too big stops the whole run at once, with
+     * the implementation's one-line reason, instead of failing run after run.
+     *
+     * @param inputCount the data's pixels per image
+     * @throws dev.digitslab.api.train.ResourceLimitException for the first spec and implementation that do not fit
+     */
+    public void requireFits(List<Study> studies, int inputCount) {
+        for (Study study : studies) {
+            for (ExperimentSpec spec : study.specs()) {
+                for (Trainer trainer : trainers.values()) {
+                    trainer.requireFits(applyOverrides(spec), inputCount);
+                }
+            }
+        }
+    }
+
     public StudyResults run(Study study) {
         Study applied = study.withSpecs(study.specs().stream().map(this::applyOverrides).toList());
         if (applied.kind() != StudyKind.COMPARISON && trainers.size() != 2) {

@@ -3,6 +3,7 @@ package dev.digitslab.comparison.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -10,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -70,6 +72,60 @@ class BadInputTest {
                 """);
         assertClearError(run("run", "--spec", spec.toString(), "--out", dir.toString()),
                 "optimizer.learningRate: expected a finite number > 0, found 0.0");
+    }
+
+    /** The issue's spec: 784 → units (ReLU) → 10 (softmax), Adam, batch size as given. */
+    private static Path bigSpec(Path dir, int units, int batchSize) throws IOException {
+        return Files.writeString(dir.resolve("big.yaml"), """
+                name: big
+                data: {task: {kind: multiclass}}
+                network:
+                  - {type: dense, units: %d, activation: relu}
+                  - {type: dense, units: 10, activation: softmax}
+                loss: categorical-cross-entropy
+                optimizer: {kind: adam, learningRate: 0.001}
+                batchSize: %d
+                epochs: 1
+                """.formatted(units, batchSize));
+    }
+
+    @Test
+    void aNetworkNoArrayCanHoldIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
+        // Was: std::bad_alloc from Deeplearning4j, "FAILED: -1979015168" from the scratch network, exit 3, a report.
+        Path out = dir.resolve("reports");
+        Result r = run("run", "--spec", bigSpec(dir, 1_000_000_000, 32).toString(), "--out", out.toString());
+        assertClearError(r, "digits-lab: spec big: dense layer 0 (784 × 1000000000) has weights of 784000000000 "
+                + "values (2.9 TiB), more than an int-indexed array can hold (2147483639)");
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void aNetworkTooBigForThisMachineIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
+        // Was: OutOfMemoryError with a stack trace (scratch), native memory taken until the process was killed (DL4J).
+        long physical = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        assumeTrue(Runtime.getRuntime().maxMemory() < 60L << 30 && physical < 190L << 30,
+                "this machine might hold 2.5 million units");
+        Path spec = bigSpec(dir, 2_500_000, 32);
+        Path out = dir.resolve("reports");
+        Result both = run("run", "--spec", spec.toString(), "--out", out.toString());
+        assertClearError(both, "digits-lab: spec big: training it with framework needs 189.7 GiB, but native memory "
+                + "can give ND4J at most ");
+        assertTrue(both.err().contains("; dense layer 0 (784 × 2500000) alone needs 189.2 GiB"), both.err());
+        Result scratch = run("run", "--spec", spec.toString(), "--impl", "scratch", "--out", out.toString());
+        assertClearError(scratch, "digits-lab: spec big: training it with scratch needs 68.8 GiB, but the JVM heap "
+                + "can give at most ");
+        assertTrue(scratch.err().contains("; dense layer 0 (784 × 2500000) alone needs 68.0 GiB"), scratch.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void aBatchSizeNoTrainingSetHasIsAnInvalidSpec(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("reports");
+        Result r = run("run", "--spec", bigSpec(dir, 128, Integer.MAX_VALUE).toString(), "--out", out.toString());
+        assertClearError(r, "batchSize: expected at most 60000 (the largest training set a spec can name), found "
+                + "2147483647");
+        assertFalse(Files.exists(out), "nothing written");
     }
 
     @Test

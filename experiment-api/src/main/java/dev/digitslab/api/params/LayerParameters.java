@@ -18,9 +18,9 @@ public sealed interface LayerParameters {
     /** The values, one array for each of {@link #layout()}'s arrays, in the same order. */
     List<float[]> arrays();
 
-    /** Number of scalar parameters. */
+    /** Number of scalar parameters (they are held in arrays, so the sum of their lengths is an int here). */
     default int size() {
-        return (int) layout().size();
+        return Math.toIntExact(layout().size());
     }
 
     LayerParameters copy();

@@ -19,14 +19,19 @@ public record ModelParameters(List<LayerParameters> layers) {
         return new ParameterLayout(layers.stream().map(LayerParameters::layout).toList());
     }
 
-    /** Total number of scalars, including batch-norm running statistics. */
+    /**
+     * Total number of scalars, including batch-norm running statistics.
+     *
+     * @throws ArithmeticException if they are more than an int counts (then {@link #flatten} cannot hold them
+     *                             either; {@link #layout()} counts them in long)
+     */
     public int size() {
-        return layers.stream().mapToInt(LayerParameters::size).sum();
+        return Math.toIntExact(layout().size());
     }
 
-    /** Number of trainable scalars: everything except batch-norm running statistics. */
+    /** Number of trainable scalars: everything except batch-norm running statistics (exact, as {@link #size()}). */
     public int trainableSize() {
-        return (int) layout().trainableSize();
+        return Math.toIntExact(layout().trainableSize());
     }
 
     public ModelParameters copy() {

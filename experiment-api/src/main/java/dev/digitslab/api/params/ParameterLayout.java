@@ -39,15 +39,14 @@ public record ParameterLayout(List<Layer> layers) {
         return new ParameterLayout(layers);
     }
 
-    /** Number of scalars, including batch-norm running statistics. */
+    /** Number of scalars, including batch-norm running statistics (exact: fails rather than wraps). */
     public long size() {
-        return layers.stream().mapToLong(Layer::size).sum();
+        return layers.stream().mapToLong(Layer::size).reduce(0, Math::addExact);
     }
 
     /** Number of trainable scalars: everything except batch-norm running statistics. */
     public long trainableSize() {
-        return layers.stream().flatMap(l -> l.arrays().stream()).filter(ArrayShape::trainable)
-                .mapToLong(ArrayShape::count).sum();
+        return layers.stream().mapToLong(Layer::trainableSize).reduce(0, Math::addExact);
     }
 
     /**
@@ -137,7 +136,13 @@ public record ParameterLayout(List<Layer> layers) {
 
         /** Number of scalars in all arrays. */
         default long size() {
-            return arrays().stream().mapToLong(ArrayShape::count).sum();
+            return arrays().stream().mapToLong(ArrayShape::count).reduce(0, Math::addExact);
+        }
+
+        /** Number of scalars the optimiser updates (all but batch-norm running statistics). */
+        default long trainableSize() {
+            return arrays().stream().filter(ArrayShape::trainable).mapToLong(ArrayShape::count)
+                    .reduce(0, Math::addExact);
         }
 
         /**
@@ -211,11 +216,14 @@ public record ParameterLayout(List<Layer> layers) {
             shape = List.copyOf(shape);
         }
 
-        /** Number of values (a long: a forged header's dimensions may overflow an int). */
+        /**
+         * Number of values: a long, since a spec's (or a forged header's) dimensions may multiply beyond an int;
+         * exact, as two int dimensions always fit a long.
+         */
         public long count() {
             long n = 1;
             for (int d : shape) {
-                n *= d;
+                n = Math.multiplyExact(n, d);
             }
             return n;
         }

@@ -9,6 +9,12 @@ import java.util.regex.Pattern;
  * rather than stopping at the first. Each problem names the field, what was expected and what was found.
  */
 public final class SpecValidator {
+    /**
+     * The largest batch: no data set a spec can name has a larger training set (MNIST and Fashion-MNIST have
+     * 60,000 training images). The exact training split, after validation and subset, is checked when the data
+     * is loaded.
+     */
+    public static final int MAX_BATCH_SIZE = 60_000;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private SpecValidator() {
@@ -36,6 +42,9 @@ public final class SpecValidator {
         }
         if (spec.batchSize() <= 0) {
             p.add("batchSize: expected a positive integer, found " + spec.batchSize());
+        } else if (spec.batchSize() > MAX_BATCH_SIZE) {
+            p.add("batchSize: expected at most " + MAX_BATCH_SIZE + " (the largest training set a spec can name), "
+                    + "found " + spec.batchSize());
         }
         if (spec.epochs() <= 0) {
             p.add("epochs: expected a positive integer, found " + spec.epochs());

@@ -27,7 +27,18 @@ public interface Trainer {
     Map<String, String> environment();
 
     /**
-     * Builds the network the spec describes for inputs of width {@code inputCount}.
+     * Checks, before anything is allocated, that the network {@code spec} describes for inputs of width
+     * {@code inputCount} can be built and trained here: every array short enough to index with an int, and the
+     * memory its {@link MemoryEstimate} (with this implementation's footprint) needs within what this implementation
+     * can get (the JVM heap, native memory). {@link #create} calls it first; callers that run several specs call
+     * it for all of them before training any.
+     *
+     * @throws ResourceLimitException one line naming the spec, the limit, the largest layer and what it would need
+     */
+    void requireFits(ExperimentSpec spec, int inputCount);
+
+    /**
+     * Builds the network the spec describes for inputs of width {@code inputCount}, after {@link #requireFits}.
      *
      * @param seed    fixes initialisation and dropout
      * @param initial if not null, the starting parameters (layout checked against the spec), used

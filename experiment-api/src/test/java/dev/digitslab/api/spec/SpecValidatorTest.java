@@ -183,6 +183,21 @@ class SpecValidatorTest {
     }
 
     @Test
+    void rejectsTheIssuesBatchSizeOfTwoToTheThirtyFirstMinusOne() {
+        assertEquals(List.of("batchSize: expected at most 60000 (the largest training set a spec can name), found "
+                + "2147483647"), SpecValidator.problems(valid().withBatchSize(Integer.MAX_VALUE)));
+        assertEquals(List.of(), SpecValidator.problems(valid().withBatchSize(SpecValidator.MAX_BATCH_SIZE)));
+    }
+
+    @Test
+    void leavesLayerWidthsToTheTrainersWhichKnowTheInputWidth() {
+        // A billion units is a valid spec: whether its arrays can be indexed and its memory found depends on the
+        // data's width and the machine, which Trainer.requireFits checks before anything is allocated.
+        assertEquals(List.of(), SpecValidator.problems(withNetwork(valid(), List.of(
+                new LayerSpec.Dense(1_000_000_000, Activation.RELU), new LayerSpec.Dense(10, Activation.SOFTMAX)))));
+    }
+
+    @Test
     void reportsEveryProblemAtOnceNamingTheSource() {
         ExperimentSpec s = valid().withEpochs(0).withBatchSize(0);
         InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> SpecValidator.validate(s, "bad.yaml"));

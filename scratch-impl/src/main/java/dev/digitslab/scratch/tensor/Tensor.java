@@ -10,6 +10,8 @@ package dev.digitslab.scratch.tensor;
  * then sets how many rows are in use with {@link #useRows}, so the training loop never allocates.
  */
 public abstract sealed class Tensor permits FloatTensor, DoubleTensor {
+    /** The longest array every JVM allocates; elements are indexed with int. */
+    static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
     private final int capacityRows;
     private final int cols;
     private int rows;
@@ -17,6 +19,10 @@ public abstract sealed class Tensor permits FloatTensor, DoubleTensor {
     Tensor(int rows, int cols) {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("negative tensor shape (" + rows + ", " + cols + ")");
+        }
+        if ((long) rows * cols > MAX_ELEMENTS) {
+            throw new IllegalArgumentException("a tensor of shape (" + rows + ", " + cols + ") would have "
+                    + (long) rows * cols + " elements, more than an array can hold (" + MAX_ELEMENTS + ")");
         }
         this.capacityRows = rows;
         this.cols = cols;
