@@ -38,11 +38,9 @@ public final class DigitsLab implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new DigitsLab());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean verbose = parseResult.matchedOption("--verbose") != null
-                    || parseResult.subcommands().stream().anyMatch(p -> p.matchedOption("--verbose") != null);
             PrintWriter err = commandLine.getErr();
             err.println("digits-lab: " + message(e));
-            if (verbose) {
+            if (verbose(parseResult)) {
                 e.printStackTrace(err);
             } else {
                 err.println("(run with --verbose for details)");
@@ -51,6 +49,12 @@ public final class DigitsLab implements Runnable {
             return BAD_INPUT;
         });
         return cl;
+    }
+
+    /** Whether --verbose was given, before or after the subcommand's name. */
+    static boolean verbose(CommandLine.ParseResult parseResult) {
+        return parseResult.matchedOption("--verbose") != null
+                || parseResult.subcommands().stream().anyMatch(p -> p.matchedOption("--verbose") != null);
     }
 
     static String message(Throwable e) {

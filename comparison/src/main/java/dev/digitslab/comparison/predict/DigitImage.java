@@ -3,16 +3,14 @@ package dev.digitslab.comparison.predict;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * Turns any photo or drawing of one digit into an MNIST-style 28×28 image, the way MNIST itself was made:
  * greyscale, light ink on a dark background (inverted if the background is light), cropped to the digit,
  * scaled so its longer side is 20 pixels (aspect ratio kept, anti-aliased), and placed in a 28×28 field
- * so that its centre of mass is at the centre.
+ * so that its centre of mass is at the centre. A picture whose ink cannot be a digit (a few pixels, a band, a
+ * sliver, scattered specks; see {@link InkBox}) is refused rather than given a made-up prediction.
  */
 public final class DigitImage {
     public static final int SIDE = 28;
@@ -23,21 +21,12 @@ public final class DigitImage {
     private DigitImage() {
     }
 
-    /** Reads and converts an image file; errors name the file. */
-    public static float[] read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new DigitImageException(file.toString(), "no such file");
-        }
-        BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new DigitImageException(file.toString(), "unreadable (" + e.getMessage() + ")");
-        }
-        if (image == null) {
-            throw new DigitImageException(file.toString(), "not an image format Java can read (use PNG or JPEG)");
-        }
-        return convert(image, file.toString());
+    /**
+     * Reads and converts an image file; errors name the file. Memory and time are bounded whatever the file
+     * claims (see {@link BoundedImageReader}).
+     */
+    public static float[] read(Path file) throws DigitImageException {
+        return convert(BoundedImageReader.read(file), file.toString());
     }
 
     /**
@@ -65,22 +54,12 @@ public final class DigitImage {
             ink[i] = invert ? 1 - v : v;
         }
         // Background noise must not widen the box: crop to pixels clearly inked.
-        int top = h;
-        int bottom = -1;
-        int left = w;
-        int right = -1;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                if (ink[y * w + x] > 0.3f) {
-                    top = Math.min(top, y);
-                    bottom = Math.max(bottom, y);
-                    left = Math.min(left, x);
-                    right = Math.max(right, x);
-                }
-            }
-        }
-        int cw = right - left + 1;
-        int ch = bottom - top + 1;
+        InkBox found = InkBox.around(ink, w, h);
+        found.requireDigit(name, w, h);
+        int left = found.left();
+        int top = found.top();
+        int cw = found.width();
+        int ch = found.height();
         double scale = (double) BOX / Math.max(cw, ch);
         int sw = Math.max(1, (int) Math.round(cw * scale));
         int sh = Math.max(1, (int) Math.round(ch * scale));
@@ -127,9 +106,11 @@ public final class DigitImage {
         int w = image.getWidth();
         int h = image.getHeight();
         float[] grey = new float[w * h];
+        int[] row = new int[w]; // one row at a time: getRGB per pixel allocates for some image types
         for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
             for (int x = 0; x < w; x++) {
-                int argb = image.getRGB(x, y);
+                int argb = row[x];
                 float a = ((argb >>> 24) & 0xff) / 255f;
                 float lum = 0.299f * ((argb >> 16) & 0xff) + 0.587f * ((argb >> 8) & 0xff) + 0.114f * (argb & 0xff);
                 grey[y * w + x] = a * lum + (1 - a) * 255f; // transparent pixels are paper

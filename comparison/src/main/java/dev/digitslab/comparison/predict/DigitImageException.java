@@ -9,4 +9,9 @@ public final class DigitImageException extends IOException {
     public DigitImageException(String file, String problem) {
         super("image " + file + ": " + problem);
     }
+
+    /** @param cause the decoder's own error, shown with --verbose */
+    public DigitImageException(String file, String problem, Throwable cause) {
+        super("image " + file + ": " + problem, cause);
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.digitslab.comparison.predict.StreamedPng;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -171,6 +172,26 @@ class BadInputTest {
         Path file = dir.resolve("blank.png");
         ImageIO.write(white, "png", file.toFile());
         assertClearError(run("predict", dir.resolve("any.model").toString(), file.toString()), "is blank");
+    }
+
+    @Test
+    void decompressionBombImage(@TempDir Path dir) throws IOException {
+        // From the issue: a 1.6 MB PNG declaring 40000x40000 pixels took 5 GB and died of OutOfMemoryError.
+        Path bomb = StreamedPng.black(dir.resolve("bomb.png"), 40_000, 40_000);
+        Result r = run("predict", dir.resolve("any.model").toString(), bomb.toString());
+        assertClearError(r, "image " + bomb + ": the PNG header declares 40000x40000 pixels");
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
+    void imageWithNoDigit(@TempDir Path dir) throws IOException {
+        BufferedImage twoPixels = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
+        twoPixels.setRGB(1, 0, Color.WHITE.getRGB());
+        Path file = dir.resolve("tiny.png");
+        ImageIO.write(twoPixels, "png", file.toFile());
+        Result r = run("predict", dir.resolve("any.model").toString(), file.toString());
+        assertClearError(r, "image " + file + ": no digit found (2x1 pixels, ink covers 1 pixel");
+        assertEquals(1, r.err().lines().count(), r.err());
     }
 
     @Test

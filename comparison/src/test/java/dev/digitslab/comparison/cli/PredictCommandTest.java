@@ -10,6 +10,7 @@ import dev.digitslab.api.train.Scores;
 import dev.digitslab.api.train.TrainableModel;
 import dev.digitslab.comparison.predict.RenderedDigits;
 import dev.digitslab.comparison.predict.SavedModels;
+import dev.digitslab.comparison.predict.StreamedPng;
 import dev.digitslab.datasets.MnistSplits;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -94,5 +95,37 @@ class PredictCommandTest {
         BadInputTest.Result r = BadInputTest.run("predict", scratchModel.toString(), file.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains(file + ": 7 "), r.out());
+    }
+
+    @Test
+    void badImagesAmongGoodOnesGetOneLineEachAndTheGoodOnesArePredicted() throws IOException {
+        List<Path> good = new ArrayList<>();
+        for (int row = 0; row < 2; row++) {
+            Path file = dir.resolve("good-" + row + ".png");
+            ImageIO.write(RenderedDigits.render(test, row, 80, Color.BLACK, Color.WHITE, 0, 0), "png", file.toFile());
+            good.add(file);
+        }
+        BufferedImage twoPixels = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
+        twoPixels.setRGB(1, 0, Color.WHITE.getRGB());
+        Path tiny = dir.resolve("tiny.png");
+        ImageIO.write(twoPixels, "png", tiny.toFile());
+        Path bomb = StreamedPng.black(dir.resolve("bomb.png"), 20_000, 20_000);
+        Path missing = dir.resolve("missing.png");
+
+        BadInputTest.Result r = BadInputTest.run("predict", scratchModel.toString(), good.get(0).toString(),
+                tiny.toString(), bomb.toString(), missing.toString(), good.get(1).toString());
+
+        assertEquals(2, r.code(), "exit code 2 when any image was not predicted");
+        assertEquals(List.of("digits-lab: image " + tiny + ": no digit found (2x1 pixels, ink covers 1 pixel in a 1x1 box; "
+                        + "a digit needs at least 10 inked pixels spanning at least 7 pixels)",
+                "digits-lab: image " + bomb + ": the PNG header declares 20000x20000 pixels (400 megapixels); "
+                        + "at most 50 megapixels are read (scale it down first)",
+                "digits-lab: image " + missing + ": no such file"), r.err().lines().toList());
+        List<String> predicted = r.out().lines().filter(l -> !l.startsWith("model ")).toList();
+        assertEquals(2, predicted.size(), r.out());
+        for (int i = 0; i < 2; i++) {
+            assertTrue(predicted.get(i).matches(java.util.regex.Pattern.quote(good.get(i).toString())
+                    + ": \\d  \\(p = [01]\\.\\d{4}\\)  probabilities.*"), predicted.get(i));
+        }
     }
 }
