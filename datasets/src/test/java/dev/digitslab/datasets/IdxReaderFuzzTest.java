@@ -1,10 +1,11 @@
 package dev.digitslab.datasets;
 
-import dev.digitslab.api.testing.ByteMutator;
-import dev.digitslab.api.testing.FuzzTally;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digitslab.api.testing.ByteMutator;
+import dev.digitslab.api.testing.FuzzTally;
+import dev.digitslab.api.testing.ThreadAllocation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
