@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,8 +41,11 @@ public final class ResultsFile {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .setSerializationInclusion(JsonInclude.Include.ALWAYS);
-    /** A key given twice would otherwise silently keep the last value. */
+    /** Jackson's message for a key given twice, to be put in the project's words. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
+    /** Where Jackson's messages name the input: "[Source: …; line: 5]". */
     private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?; (line: \\d+)[^\\]]*]");
+    /** A key given twice would otherwise silently keep the last value. */
     private static final ObjectMapper TREE = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -119,7 +123,10 @@ public final class ResultsFile {
             }
             return tree;
         } catch (JsonProcessingException e) {
-            throw new ResultsFormatException(source, where(e) + firstLine(e.getOriginalMessage()), e);
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            String what = duplicate.lookingAt() ? "expected each key once, found '" + duplicate.group(1) + "' twice"
+                    : firstLine(e.getOriginalMessage());
+            throw new ResultsFormatException(source, where(e) + what, e);
         } catch (IOException e) {
             // Not JSON's syntax but its encoding: bytes that are not UTF-8.
             throw new ResultsFormatException(source, "not UTF-8 text: " + firstLine(e.getMessage()), e);

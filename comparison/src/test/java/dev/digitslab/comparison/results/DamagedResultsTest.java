@@ -133,7 +133,7 @@ class DamagedResultsTest {
         int at = text.indexOf("\"accuracy\"");
         String line = text.substring(at, text.indexOf('\n', at) + 1);
         String duplicated = assertRejectedText(text.substring(0, at) + line + text.substring(at),
-                "Duplicate field 'accuracy'");
+                "expected each key once, found 'accuracy' twice");
         assertTrue(duplicated.contains("runs[0].test") && duplicated.contains("(line "
                 + (text.substring(0, at).split("\n", -1).length + 1) + ", column"), duplicated);
         assertRejectedText("", "expected a JSON object, found an empty file");
@@ -161,6 +161,17 @@ class DamagedResultsTest {
         ResultsFormatException e = assertThrows(ResultsFormatException.class,
                 () -> ResultsFile.read(dir.resolve("results.json"), ResultsFileTest.IMPLEMENTATIONS));
         assertEquals(3, e.problems().size(), e.problems().toString());
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsRefused() throws IOException {
+        Path file = dir.resolve("results.json");
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            huge.setLength(ResultsFile.MAX_BYTES + 1); // sparse: no disk is spent
+        }
+        ResultsFormatException e = assertThrows(ResultsFormatException.class,
+                () -> ResultsFile.read(file, ResultsFileTest.IMPLEMENTATIONS));
+        assertEquals("invalid results file " + file + ": expected at most 64 MiB, found a larger file", e.getMessage());
     }
 
     @Test
