@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  */
 final class OutputFolder {
     /** "org.xml.sax.SAXException: java.io.IOException: " before the words of a message. */
-    private static final Pattern CLASS_PREFIX = Pattern.compile("^((\\p{javaLowerCase}[\\w$]*\\.)+\\p{javaUpperCase}[\\w$]*: )+");
+    private static final Pattern CLASS_PREFIX =
+            Pattern.compile("^((\\p{javaLowerCase}[\\w$]*\\.)+\\p{javaUpperCase}[\\w$]*: )+");
     /** A folder that cannot be written: the message names it and says why. */
     static final class NotWritableException extends IOException {
         private static final long serialVersionUID = 1L;

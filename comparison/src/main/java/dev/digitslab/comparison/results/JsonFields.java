@@ -74,7 +74,7 @@ final class JsonFields {
         return v.longValue();
     }
 
-    /** A number; "NaN", "Infinity" and "-Infinity" (as Jackson writes them) are read too, for the validator to judge. */
+    /** A number; "NaN", "Infinity" and "-Infinity" (as Jackson writes them) are read too, for the validator. */
     double number(String name) {
         JsonNode v = present(name, "a number");
         return v == null ? Double.NaN : asNumber(name, v);
@@ -142,7 +142,8 @@ final class JsonFields {
                 if (cell.isIntegralNumber() && cell.canConvertToLong()) {
                     matrix[r][c] = cell.longValue();
                 } else {
-                    problems.add(Problems.element(rows.get(r).path(), c), "expected an integer, found " + describe(cell));
+                    problems.add(Problems.element(rows.get(r).path(), c), "expected an integer, found "
+                            + describe(cell));
                 }
             }
         }

@@ -151,7 +151,8 @@ public final class ResultsFile {
     private static String where(JsonProcessingException e) {
         List<String> path = new ArrayList<>();
         if (e instanceof JsonParseException p && p.getProcessor() != null) {
-            for (JsonStreamContext c = p.getProcessor().getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            JsonStreamContext c = p.getProcessor().getParsingContext();
+            for (; c != null && !c.inRoot(); c = c.getParent()) {
                 path.add(c.inArray() ? "[" + Math.max(0, c.getCurrentIndex()) + "]"
                         : c.getCurrentName() == null ? "" : "." + c.getCurrentName());
             }

@@ -27,10 +27,10 @@ final class ResultsReader {
         if (root == null) {
             return null;
         }
-        int before = problems.count();
+        int before = problems.found();
         String kindId = root.string("kind");
         StudyKind kind = StudyKind.COMPARISON; // a stand-in until the problems are reported
-        if (problems.count() == before) {
+        if (problems.found() == before) {
             try {
                 kind = StudyKind.fromId(kindId);
             } catch (IllegalArgumentException e) {

@@ -52,7 +52,8 @@ class ReportFolderTest {
 
     private static StudyResults study() {
         return new StudyResults("zero-vs-one", StudyKind.COMPARISON, "0 vs 1", 0.999, "2026-01-01T00:00:00Z",
-                Map.of("java.version", "17"), List.of(Catalogue.builtIn().study("zero-vs-one").specs().get(0).withEpochs(2)),
+                Map.of("java.version", "17"),
+                List.of(Catalogue.builtIn().study("zero-vs-one").specs().get(0).withEpochs(2)), // 2 epochs, as run()
                 List.of(run("framework", 42, 0.8f), run("scratch", 42, 0.7f), run("framework", 43, 0.6f),
                         new RunResult("zero-vs-one", "scratch", 43, RunResult.FAILED, "training diverged", List.of(),
                                 null, Double.NaN, 0, List.of())),

@@ -157,9 +157,10 @@ class ResultsFileFuzzTest {
                 }
             });
         }
+        double mutating = (System.nanoTime() - started - readNanos - renderNanos) / 1e6 / INPUTS;
         tally.note(String.format(java.util.Locale.ROOT, "mutating: %.1f ms per input; reading: %.1f ms per input; "
-                        + "rendering: %.0f ms per accepted input", (System.nanoTime() - started - readNanos - renderNanos)
-                        / 1e6 / INPUTS, readNanos / 1e6 / INPUTS, renderNanos / 1e6 / Math.max(1, tally.accepted())));
+                + "rendering: %.0f ms per accepted input", mutating, readNanos / 1e6 / INPUTS,
+                renderNanos / 1e6 / Math.max(1, tally.accepted())));
         tally.finish(log);
         assertEquals(INPUTS, tally.inputs());
         assertTrue(tally.accepted() > 0 && tally.rejected() > 0, "accepted " + tally.accepted());
