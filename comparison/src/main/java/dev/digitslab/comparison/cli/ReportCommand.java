@@ -8,6 +8,7 @@ import dev.digitslab.comparison.run.Implementations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Re-render the reports from saved results (every <study>/results.json); trains nothing.")
+        description = {"Re-render the reports from saved results (every <study>/results.json); trains nothing.",
+                "Every results file is checked first; the folder written changes only once the whole report is ready."})
 final class ReportCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "DIR", defaultValue = "reports", description = "Folder with saved results (default: ${DEFAULT-VALUE}).")
     Path from;
@@ -39,12 +41,18 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "no <study>/results.json in " + from
                     + ": run `digits-lab run` first");
         }
+        // Every study was read and checked above; writeAll stages the whole report before it moves anything in.
         ReportFolder target = new ReportFolder(out == null ? from : out, implementations);
-        OutputFolder.requireWritable("reports", target.dir());
-        try (ReportFolder.CleanupOnExit cleanup = target.cleanUpOnExit()) {
-            target.writeAll(studies);
-        } catch (IOException e) {
-            throw new OutputFolder.NotWritableException("reports", target.dir(), e);
+        List<Path> created = new ArrayList<>();
+        try {
+            created.addAll(OutputFolder.requireWritable("reports", target.dir()));
+            try (ReportFolder.CleanupOnExit cleanup = target.cleanUpOnExit()) {
+                target.writeAll(studies);
+            } catch (IOException e) {
+                throw new OutputFolder.NotWritableException("reports", target.dir(), e);
+            }
+        } finally {
+            OutputFolder.removeEmpty(created);
         }
         spec.commandLine().getOut().printf("re-rendered %d %s into %s%n", studies.size(),
                 studies.size() == 1 ? "study" : "studies",

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,9 +81,21 @@ final class RunCommand implements Callable<Integer> {
         StudyRunner runner = new StudyRunner(options, MnistSplits::load, (s, implementation, seed) ->
                 new EpochProgress(s.name() + "/" + implementation + "/seed " + seed, s.batchSize(), terminal, out));
         runner.requireFits(studies, MnistSplits.IMAGE_PIXELS); // before any folder exists or anything is trained
-        OutputFolder.requireWritable("reports", this.out);
-        OutputFolder.requireWritable("models", options.modelsDir());
         ReportFolder reports = new ReportFolder(this.out, implementations);
+        // The pages cover the studies already there: a damaged results.json is refused now, not after training.
+        reports.readAllExcept(order(), studies.stream().map(Study::name).collect(Collectors.toSet()));
+        List<Path> created = new ArrayList<>();
+        try {
+            created.addAll(OutputFolder.requireWritable("reports", this.out));
+            created.addAll(OutputFolder.requireWritable("models", options.modelsDir()));
+            return run(studies, options, runner, reports, out);
+        } finally {
+            OutputFolder.removeEmpty(created); // a failed run leaves no empty folder behind
+        }
+    }
+
+    private int run(List<Study> studies, RunOptions options, StudyRunner runner, ReportFolder reports, PrintWriter out)
+            throws IOException {
         try (ReportFolder.CleanupOnExit cleanup = reports.cleanUpOnExit(options.modelsDir())) {
             int failed = 0;
             List<WrittenStudy> written = new ArrayList<>();
@@ -96,8 +109,7 @@ final class RunCommand implements Callable<Integer> {
                 failed += (int) results.runs().stream().filter(r -> !r.ok()).count();
                 summarise(results, out);
             }
-            List<String> order = Catalogue.builtIn().studies().stream().map(Study::name).toList();
-            List<WrittenStudy> all = reports.studies(order, written);
+            List<WrittenStudy> all = reports.studies(order(), written);
             try {
                 reports.writePages(all);
             } catch (IOException e) {
@@ -107,6 +119,11 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return failed == 0 ? 0 : DigitsLab.RUN_FAILED;
         }
+    }
+
+    /** The order of studies in the pages: the catalogue's. */
+    private static List<String> order() {
+        return Catalogue.builtIn().studies().stream().map(Study::name).toList();
     }
 
     /** The implementations {@code --impl} selects: one by its id, or both. */

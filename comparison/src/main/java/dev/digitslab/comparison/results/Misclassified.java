@@ -11,4 +11,8 @@ package dev.digitslab.comparison.results;
  * @param pixels     (rows·cols) grey levels 0-255, base64
  */
 public record Misclassified(int index, int digit, int label, int predicted, double confidence, String pixels) {
+    /** How many of a run's mistakes are kept: the most confident ones, one grid of 6×6. */
+    public static final int MAX_PER_RUN = 36;
+    /** Grey levels per image: 28×28, the size of every image of the data sets the program reads. */
+    public static final int PIXELS = 28 * 28;
 }

@@ -46,8 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StudyRunner {
     private static final Logger log = LoggerFactory.getLogger(StudyRunner.class);
-    /** Misclassified test images kept per run for the report's grid. */
-    static final int MISCLASSIFIED_KEPT = 36;
 
     private final RunOptions options;
     private final SplitSource splitSource;
@@ -310,7 +308,7 @@ public final class StudyRunner {
         wrong.sort(Comparator.comparingDouble(Misclassified::confidence).reversed()
                 .thenComparingInt(Misclassified::index));
         List<Misclassified> kept = new ArrayList<>();
-        for (Misclassified m : wrong.subList(0, Math.min(MISCLASSIFIED_KEPT, wrong.size()))) {
+        for (Misclassified m : wrong.subList(0, Math.min(Misclassified.MAX_PER_RUN, wrong.size()))) {
             byte[] pixels = new byte[test.featureCount()];
             for (int p = 0; p < pixels.length; p++) {
                 pixels[p] = (byte) Math.round(test.features()[m.index() * test.featureCount() + p] * 255f);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,8 @@ import picocli.CommandLine;
  * temporary folder: every report file must exist and parse, and the summary must show the JSON's numbers.
  */
 class EndToEndSmokeTest {
+    private static final Set<String> IMPLEMENTATIONS = Set.of("framework", "scratch");
+
     @TempDir
     static Path out;
     static String runOutput;
@@ -47,7 +50,7 @@ class EndToEndSmokeTest {
     void everyReportFileExistsAndParses() throws IOException {
         for (String study : List.of("zero-vs-one", "multiclass", "weight-transfer", "lockstep")) {
             Path dir = out.resolve(study);
-            StudyResults results = ResultsFile.read(dir.resolve("results.json"));
+            StudyResults results = ResultsFile.read(dir.resolve("results.json"), IMPLEMENTATIONS);
             assertEquals(study, results.study());
             assertTrue(results.runs().stream().allMatch(RunResult::ok), study + ": " + results.runs());
             assertTrue(Files.readAllLines(dir.resolve("history.csv")).size() > 1, study);
@@ -75,7 +78,7 @@ class EndToEndSmokeTest {
     void summaryShowsTheNumbersInTheJson() throws IOException {
         String readme = Files.readString(out.resolve("README.md"));
         for (String study : List.of("zero-vs-one", "multiclass")) {
-            StudyResults results = ResultsFile.read(out.resolve(study).resolve("results.json"));
+            StudyResults results = ResultsFile.read(out.resolve(study).resolve("results.json"), IMPLEMENTATIONS);
             for (SummaryRow row : SummaryRow.of(results)) {
                 String accuracy = String.format(Locale.ROOT, "%.2f%%", 100 * row.accuracy().mean());
                 String seconds = String.format(Locale.ROOT, "%.2f", row.secondsPerEpoch());
@@ -88,7 +91,7 @@ class EndToEndSmokeTest {
 
     @Test
     void weightTransferGivesTheSamePredictionsBothWays() throws IOException {
-        StudyResults results = ResultsFile.read(out.resolve("weight-transfer/results.json"));
+        StudyResults results = ResultsFile.read(out.resolve("weight-transfer/results.json"), IMPLEMENTATIONS);
         assertEquals(2, results.transfers().size());
         results.transfers().forEach(t -> {
             assertEquals(0, t.differingPredictions(), t.toString());
@@ -98,7 +101,7 @@ class EndToEndSmokeTest {
 
     @Test
     void lockstepStartsTogetherAndStaysClose() throws IOException {
-        StudyResults results = ResultsFile.read(out.resolve("lockstep/results.json"));
+        StudyResults results = ResultsFile.read(out.resolve("lockstep/results.json"), IMPLEMENTATIONS);
         assertEquals(2, results.lockstep().size());
         assertTrue(results.lockstep().get(0).relativeDistance() < 1e-2, results.lockstep().toString());
     }

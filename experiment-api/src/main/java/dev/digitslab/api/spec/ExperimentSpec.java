@@ -1,5 +1,7 @@
 package dev.digitslab.api.spec;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -48,8 +50,9 @@ public record ExperimentSpec(String name, String title, DataSpec data, List<Laye
         if (seeds == null || seeds.isEmpty()) {
             seeds = List.of(DEFAULT_SEED);
         }
-        network = network == null ? List.of() : List.copyOf(network);
-        seeds = List.copyOf(seeds);
+        // Copies that keep a null element (List.copyOf would throw), so SpecValidator can name it: "network[1]".
+        network = network == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(network));
+        seeds = Collections.unmodifiableList(new ArrayList<>(seeds));
     }
 
     public TaskSpec task() {

@@ -265,6 +265,17 @@ class SpecLoaderTest {
         assertInstanceOf(RuntimeException.class, e);
     }
 
+    @Test
+    void aNullLayerOrSeedIsNamedNotANullPointer() {
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> SpecLoader.parseYaml(MULTICLASS
+                .replace("  - {type: dense, units: 10, activation: softmax}", "  - {type: dense, units: 10, activation: softmax}\n  - null")
+                .replace("seeds: [42, 43]", "seeds: [42, null]"), "nulls.yaml"));
+        assertEquals(List.of("network[1].activation: softmax is only allowed on the output layer",
+                "network[2]: expected a layer, found null",
+                "network[2]: expected the output layer to be dense, found null",
+                "seeds[1]: expected an integer, found null"), e.problems());
+    }
+
     private static void assertMessage(String yaml, String... parts) {
         InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> SpecLoader.parseYaml(yaml, "s.yaml"));
         for (String part : parts) {
