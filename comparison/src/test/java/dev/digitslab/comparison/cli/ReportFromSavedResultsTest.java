@@ -105,9 +105,14 @@ class ReportFromSavedResultsTest {
         // A file re-rendering rewrites differently, so a study moved in early would show.
         Files.writeString(from.resolve("zero-vs-one").resolve("history.csv"), "edited by hand\n");
         Map<String, byte[]> before = UnwritableOutputTest.snapshot(from);
-        // 420 KiB: every file of zero-vs-one fits (its largest, an SVG, is about 330 KB), so that study is staged
-        // whole; lockstep's parameter-distance SVG (about 520 KB) does not, so the report fails in its second study.
-        ChildApplication child = ChildApplication.start(420, dir.resolve("logs"), "report", "--from", from.toString());
+        // A file-size limit between the largest file of zero-vs-one (rendered first) and the largest of lockstep:
+        // zero-vs-one is staged whole, the report fails in its second study.
+        long first = largestFile(from.resolve("zero-vs-one"));
+        long second = largestFile(from.resolve("lockstep"));
+        assertTrue(second > first + 16 * 1024, "lockstep's largest file (" + second + " bytes) must be well above "
+                + "zero-vs-one's (" + first + ") for this test to fail in the second study");
+        int limitKiB = (int) ((first + second) / 2 / 1024);
+        ChildApplication child = ChildApplication.start(limitKiB, dir.resolve("logs"), "report", "--from", from.toString());
         assertTrue(child.process().waitFor(120, TimeUnit.SECONDS), "the child report did not finish in 120 s");
         String err = child.stderr();
         assertEquals(DigitsLab.BAD_INPUT, child.process().exitValue(), child.stdout() + err);
@@ -121,5 +126,11 @@ class ReportFromSavedResultsTest {
         assertTrue(r.err().startsWith(expected), "expected '" + expected + "' in: " + r.err());
         assertEquals(2, r.err().lines().count(), "the error and the hint about --verbose: " + r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace without --verbose: " + r.err());
+    }
+
+    private static long largestFile(Path study) throws IOException {
+        try (var files = Files.list(study)) {
+            return files.mapToLong(f -> f.toFile().length()).max().orElseThrow();
+        }
     }
 }
