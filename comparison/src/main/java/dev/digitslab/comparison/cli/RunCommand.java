@@ -88,15 +88,17 @@ final class RunCommand implements Callable<Integer> {
         try {
             created.addAll(OutputFolder.requireWritable("reports", this.out));
             created.addAll(OutputFolder.requireWritable("models", options.modelsDir()));
-            return run(studies, options, runner, reports, out);
+            return run(studies, options, runner, reports, created, out);
         } finally {
             OutputFolder.removeEmpty(created); // a failed run leaves no empty folder behind
         }
     }
 
-    private int run(List<Study> studies, RunOptions options, StudyRunner runner, ReportFolder reports, PrintWriter out)
-            throws IOException {
-        try (ReportFolder.CleanupOnExit cleanup = reports.cleanUpOnExit(options.modelsDir())) {
+    private int run(List<Study> studies, RunOptions options, StudyRunner runner, ReportFolder reports,
+                    List<Path> created, PrintWriter out) throws IOException {
+        // Ctrl-C skips the caller's finally: the hook removes the folders this run created, if still empty.
+        try (ReportFolder.CleanupOnExit cleanup = reports.cleanUpOnExit(() -> OutputFolder.removeEmpty(created),
+                options.modelsDir())) {
             int failed = 0;
             List<WrittenStudy> written = new ArrayList<>();
             for (Study study : studies) {

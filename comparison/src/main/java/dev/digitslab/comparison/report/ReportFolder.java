@@ -182,11 +182,20 @@ public final class ReportFolder {
      * here and {@linkplain #deleteTemporaryFiles temporary files} in {@code others} (a models folder).
      */
     public CleanupOnExit cleanUpOnExit(Path... others) {
+        return cleanUpOnExit(() -> { }, others);
+    }
+
+    /**
+     * As {@link #cleanUpOnExit(Path...)}, then {@code afterwards} (e.g. removing the folders this process created,
+     * now empty), in the same hook so that it runs after the leftovers are gone.
+     */
+    public CleanupOnExit cleanUpOnExit(Runnable afterwards, Path... others) {
         Thread hook = new Thread(() -> {
             removeLeftovers();
             for (Path other : others) {
                 deleteTemporaryFiles(other);
             }
+            afterwards.run();
         }, "digits-lab-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         return () -> {

@@ -1,6 +1,7 @@
 package dev.digitslab.comparison.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -62,6 +63,27 @@ class InterruptionTest {
         int code = child.process().exitValue();
         assertTrue(code == DigitsLab.INTERRUPTED || code == 143, "exit code " + code + "\n" + child.stderr());
         UnwritableOutputTest.assertSameFiles(before, UnwritableOutputTest.snapshot(out));
+    }
+
+    @Test
+    @Timeout(90)
+    void ctrlCDuringARunIntoANewFolderLeavesNoFolderBehind() throws Exception {
+        Path out = dir.resolve("fresh").resolve("reports");
+        Path slow = Files.writeString(dir.resolve("slow.yaml"), SPEC.formatted("slow", 256, 200));
+        ChildApplication child = ChildApplication.start(null, dir.resolve("logs"), "run", "--spec", slow.toString(),
+                "--impl", "scratch", "--subset", "20000", "--out", out.toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!child.stdout().contains("epoch 1:") && child.process().isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(child.process().isAlive(), "the run ended before it could be interrupted: " + child.stderr());
+        assertTrue(Files.isDirectory(out.resolve("models")), "the run had created its folders");
+        interrupt(child.process());
+        assertTrue(child.process().waitFor(30, TimeUnit.SECONDS), "the interrupted run did not stop in 30 s");
+
+        int code = child.process().exitValue();
+        assertTrue(code == DigitsLab.INTERRUPTED || code == 143, "exit code " + code + "\n" + child.stderr());
+        assertFalse(Files.exists(dir.resolve("fresh")), "the folders the run created are gone");
     }
 
     /** SIGINT, as Ctrl-C sends; SIGTERM (which also runs shutdown hooks) where kill is unavailable. */
