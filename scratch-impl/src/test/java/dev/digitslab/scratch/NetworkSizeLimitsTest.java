@@ -44,17 +44,7 @@ class NetworkSizeLimitsTest {
 
     /** The issue's spec: 784 → units (ReLU) → 10 (softmax), Adam, batch 32. */
     static ExperimentSpec big(int units) {
-        return SpecLoader.parseYaml("""
-                name: big
-                data: {dataset: mnist, task: {kind: multiclass}}
-                network:
-                  - {type: dense, units: %d, activation: relu}
-                  - {type: dense, units: 10, activation: softmax}
-                loss: categorical-cross-entropy
-                optimizer: {kind: adam, learningRate: 0.001}
-                batchSize: 32
-                epochs: 1
-                """.formatted(units), "big.yaml");
+        return ReferenceSpecs.oneHiddenLayer(units);
     }
 
     @Test

@@ -49,14 +49,7 @@ class InterruptionTest {
         Map<String, byte[]> before = UnwritableOutputTest.snapshot(out);
         before.keySet().removeIf(name -> name.endsWith(".part") || name.startsWith(".staging-"));
 
-        Path slow = Files.writeString(dir.resolve("slow.yaml"), SPEC.formatted("slow", 256, 200));
-        ChildApplication child = ChildApplication.start(null, dir.resolve("logs"), "run", "--spec", slow.toString(),
-                "--impl", "scratch", "--subset", "20000", "--out", out.toString());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!child.stdout().contains("epoch 1:") && child.process().isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(child.process().isAlive(), "the run ended before it could be interrupted: " + child.stderr());
+        ChildApplication child = startASlowRunAndWaitForItsFirstEpoch(out);
         interrupt(child.process());
         assertTrue(child.process().waitFor(30, TimeUnit.SECONDS), "the interrupted run did not stop in 30 s");
 
@@ -69,6 +62,18 @@ class InterruptionTest {
     @Timeout(90)
     void ctrlCDuringARunIntoANewFolderLeavesNoFolderBehind() throws Exception {
         Path out = dir.resolve("fresh").resolve("reports");
+        ChildApplication child = startASlowRunAndWaitForItsFirstEpoch(out);
+        assertTrue(Files.isDirectory(out.resolve("models")), "the run had created its folders");
+        interrupt(child.process());
+        assertTrue(child.process().waitFor(30, TimeUnit.SECONDS), "the interrupted run did not stop in 30 s");
+
+        int code = child.process().exitValue();
+        assertTrue(code == DigitsLab.INTERRUPTED || code == 143, "exit code " + code + "\n" + child.stderr());
+        assertFalse(Files.exists(dir.resolve("fresh")), "the folders the run created are gone");
+    }
+
+    /** A scratch run of 200 epochs into {@code out}, still training once its first epoch is reported. */
+    private ChildApplication startASlowRunAndWaitForItsFirstEpoch(Path out) throws Exception {
         Path slow = Files.writeString(dir.resolve("slow.yaml"), SPEC.formatted("slow", 256, 200));
         ChildApplication child = ChildApplication.start(null, dir.resolve("logs"), "run", "--spec", slow.toString(),
                 "--impl", "scratch", "--subset", "20000", "--out", out.toString());
@@ -77,13 +82,7 @@ class InterruptionTest {
             Thread.sleep(100);
         }
         assertTrue(child.process().isAlive(), "the run ended before it could be interrupted: " + child.stderr());
-        assertTrue(Files.isDirectory(out.resolve("models")), "the run had created its folders");
-        interrupt(child.process());
-        assertTrue(child.process().waitFor(30, TimeUnit.SECONDS), "the interrupted run did not stop in 30 s");
-
-        int code = child.process().exitValue();
-        assertTrue(code == DigitsLab.INTERRUPTED || code == 143, "exit code " + code + "\n" + child.stderr());
-        assertFalse(Files.exists(dir.resolve("fresh")), "the folders the run created are gone");
+        return child;
     }
 
     /** SIGINT, as Ctrl-C sends; SIGTERM (which also runs shutdown hooks) where kill is unavailable. */

@@ -19,6 +19,24 @@ public final class ReferenceSpecs {
         return load("mlp-784-128-10-adam-3-epochs.yaml");
     }
 
+    /**
+     * 784 → {@code units} (ReLU) → 10 (softmax), Adam 1e-3, batch 32, 1 epoch, named {@code big}: the network of the
+     * size-limit issue, whose width the tests choose.
+     */
+    public static ExperimentSpec oneHiddenLayer(int units) {
+        return SpecLoader.parseYaml("""
+                name: big
+                data: {dataset: mnist, task: {kind: multiclass}}
+                network:
+                  - {type: dense, units: %d, activation: relu}
+                  - {type: dense, units: 10, activation: softmax}
+                loss: categorical-cross-entropy
+                optimizer: {kind: adam, learningRate: 0.001}
+                batchSize: 32
+                epochs: 1
+                """.formatted(units), "big.yaml");
+    }
+
     private static ExperimentSpec load(String file) {
         try (InputStream in = ReferenceSpecs.class.getResourceAsStream("/reference/" + file)) {
             if (in == null) {
