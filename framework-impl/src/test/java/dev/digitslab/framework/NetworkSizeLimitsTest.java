@@ -7,19 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.digitslab.api.data.ImageSet;
 import dev.digitslab.api.spec.ExperimentSpec;
-import dev.digitslab.api.spec.SpecLoader;
-import dev.digitslab.api.spec.SpecValidator;
-import dev.digitslab.api.testing.FuzzTally;
 import dev.digitslab.api.testing.RandomNetworks;
 import dev.digitslab.api.testing.ReferenceSpecs;
 import dev.digitslab.api.train.MemoryEstimate;
 import dev.digitslab.api.train.ResourceLimitException;
 import dev.digitslab.api.train.TrainableModel;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,39 +77,23 @@ class NetworkSizeLimitsTest {
 
     @Test
     void randomSizesAreRefusedOrReallyBuilt() throws IOException {
-        FuzzTally<RuntimeException> tally = new FuzzTally<>("framework-network-size", SEED, RuntimeException.class,
-                RandomNetworks::unclearRefusal);
-        SplittableRandom r = new SplittableRandom(SEED);
-        int[] built = new int[1];
-        RandomNetworks.Refusals refusals = new RandomNetworks.Refusals();
-        tally.inBatch(Duration.ofSeconds(180), () -> {
-            for (int n = 0; n < INPUTS; n++) {
-                int i = n;
-                RandomNetworks.Drawn drawn = RandomNetworks.draw(r, i);
-                ExperimentSpec spec = drawn.spec();
-                List<FuzzTally.Input> given = List.of(new FuzzTally.Input("spec-" + i + ".yaml",
-                        SpecLoader.toYaml(spec).getBytes(StandardCharsets.UTF_8)));
-                tally.attempt(drawn.kind(), given, () -> refusals.count(() -> {
-                    SpecValidator.validate(spec, "spec-" + i + ".yaml");
-                    TRAINER.requireFits(spec, 784);
-                    if (MemoryEstimate.of(spec, 784, FrameworkTrainer.nativeFootprint(spec)).bytes() <= BUILT_UP_TO) {
-                        ImageSet images = Specs.randomImages(8, 784, 10, i);
-                        try (TrainableModel model = TRAINER.create(spec, 784, 42, null)) {
-                            if (model.predict(images).length != 8 * 10) {
-                                throw new IllegalStateException("predicted the wrong number of probabilities");
-                            }
-                        }
-                        built[0]++;
+        RandomNetworks.Outcome outcome = RandomNetworks.refuseOrBuild("framework-network-size", SEED, INPUTS,
+                Duration.ofSeconds(180), TRAINER, "native estimate at most " + MemoryEstimate.format(BUILT_UP_TO),
+                (drawn, i) -> {
+                    ExperimentSpec spec = drawn.spec();
+                    if (MemoryEstimate.of(spec, 784, FrameworkTrainer.nativeFootprint(spec)).bytes() > BUILT_UP_TO) {
+                        return false;
                     }
-                }));
-            }
-        });
-        tally.note(refusals.toString());
-        tally.note(built[0] + " accepted networks (native estimate at most " + MemoryEstimate.format(BUILT_UP_TO)
-                + ") were built");
-        tally.finish(log);
-        assertEquals(INPUTS, tally.inputs());
-        assertTrue(built[0] > INPUTS / 10 && tally.rejected() > INPUTS / 10,
-                built[0] + " built, " + tally.rejected() + " refused");
+                    ImageSet images = Specs.randomImages(8, 784, 10, i);
+                    try (TrainableModel model = TRAINER.create(spec, 784, 42, null)) {
+                        if (model.predict(images).length != 8 * 10) {
+                            throw new IllegalStateException("predicted the wrong number of probabilities");
+                        }
+                    }
+                    return true;
+                }, log);
+        assertEquals(INPUTS, outcome.inputs());
+        assertTrue(outcome.built() > INPUTS / 10 && outcome.refused() > INPUTS / 10,
+                outcome.built() + " built, " + outcome.refused() + " refused");
     }
 }

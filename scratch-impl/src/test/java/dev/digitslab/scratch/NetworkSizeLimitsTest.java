@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.digitslab.api.data.BatchOrder;
 import dev.digitslab.api.data.ImageSet;
 import dev.digitslab.api.spec.ExperimentSpec;
-import dev.digitslab.api.spec.SpecLoader;
-import dev.digitslab.api.spec.SpecValidator;
-import dev.digitslab.api.testing.FuzzTally;
 import dev.digitslab.api.testing.RandomNetworks;
 import dev.digitslab.api.testing.ReferenceSpecs;
 import dev.digitslab.api.train.MemoryEstimate;
@@ -19,9 +16,7 @@ import dev.digitslab.api.train.TrainableModel;
 import dev.digitslab.api.train.TrainingListener;
 import dev.digitslab.api.train.TrainingRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -75,35 +70,18 @@ class NetworkSizeLimitsTest {
 
     @Test
     void randomSizesAreRefusedOrReallyBuilt() throws IOException {
-        FuzzTally<RuntimeException> tally = new FuzzTally<>("scratch-network-size", SEED, RuntimeException.class,
-                RandomNetworks::unclearRefusal);
-        SplittableRandom r = new SplittableRandom(SEED);
-        int[] built = new int[1];
-        RandomNetworks.Refusals refusals = new RandomNetworks.Refusals();
-        tally.inBatch(Duration.ofSeconds(120), () -> {
-            for (int n = 0; n < INPUTS; n++) {
-                int i = n;
-                RandomNetworks.Drawn drawn = RandomNetworks.draw(r, i);
-                ExperimentSpec spec = drawn.spec();
-                List<FuzzTally.Input> given = List.of(new FuzzTally.Input("spec-" + i + ".yaml",
-                        SpecLoader.toYaml(spec).getBytes(StandardCharsets.UTF_8)));
-                tally.attempt(drawn.kind(), given, () -> refusals.count(() -> {
-                    SpecValidator.validate(spec, "spec-" + i + ".yaml");
-                    trainer.requireFits(spec, 784);
-                    if (MemoryEstimate.of(spec, 784, ScratchModel.footprint(spec)).bytes() <= BUILT_UP_TO) {
-                        build(spec, drawn.kind().equals("small"));
-                        built[0]++;
+        RandomNetworks.Outcome outcome = RandomNetworks.refuseOrBuild("scratch-network-size", SEED, INPUTS,
+                Duration.ofSeconds(120), trainer, "estimated at most " + MemoryEstimate.format(BUILT_UP_TO),
+                (drawn, i) -> {
+                    if (MemoryEstimate.of(drawn.spec(), 784, ScratchModel.footprint(drawn.spec())).bytes() > BUILT_UP_TO) {
+                        return false;
                     }
-                }));
-            }
-        });
-        tally.note(refusals.toString());
-        tally.note(built[0] + " accepted networks (estimated at most " + MemoryEstimate.format(BUILT_UP_TO)
-                + ") were built");
-        tally.finish(log);
-        assertEquals(INPUTS, tally.inputs());
-        assertTrue(built[0] > INPUTS / 10 && tally.rejected() > INPUTS / 10,
-                built[0] + " built, " + tally.rejected() + " refused");
+                    build(drawn.spec(), drawn.kind().equals("small"));
+                    return true;
+                }, log);
+        assertEquals(INPUTS, outcome.inputs());
+        assertTrue(outcome.built() > INPUTS / 10 && outcome.refused() > INPUTS / 10,
+                outcome.built() + " built, " + outcome.refused() + " refused");
     }
 
     /** Builds the network, predicts, and for a small one trains one batch: what a run would do first. */

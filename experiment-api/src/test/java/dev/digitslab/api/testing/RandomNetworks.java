@@ -9,10 +9,17 @@ import dev.digitslab.api.spec.LayerSpec;
 import dev.digitslab.api.spec.LossKind;
 import dev.digitslab.api.spec.OptimizerSpec;
 import dev.digitslab.api.spec.TaskSpec;
+import dev.digitslab.api.spec.SpecLoader;
+import dev.digitslab.api.spec.SpecValidator;
 import dev.digitslab.api.train.ResourceLimitException;
+import dev.digitslab.api.train.Trainer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.slf4j.Logger;
 
 /**
  * Seeded random multiclass specs whose sizes span from a few values to far beyond any machine, for the property
@@ -89,6 +96,52 @@ public final class RandomNetworks {
         };
         return new ExperimentSpec("random-" + index, null, new DataSpec("mnist", new TaskSpec.Multiclass(), 0.1, null),
                 network, LossKind.CATEGORICAL_CROSS_ENTROPY, optimizer, 0.0, InitScheme.HE, batch, 1, null);
+    }
+
+    /** What an implementation's property test does with a random network both checks accepted. */
+    @FunctionalInterface
+    public interface Accepted {
+        /** Builds (and perhaps trains or queries) the network if it is small enough; says whether it did. */
+        boolean buildIfSmall(Drawn drawn, int index) throws Exception;
+    }
+
+    /** How many of {@link #refuseOrBuild}'s networks were refused and how many built. */
+    public record Outcome(int inputs, int refused, int built) {
+    }
+
+    /**
+     * The property test of one implementation's size checks: {@code inputs} seeded random networks, each refused by
+     * validation or {@code trainer.requireFits} with the project's exception (a clear one-line message), or
+     * accepted and handed to {@code accepted}. Counted and logged with {@link FuzzTally} under {@code name}.
+     */
+    public static Outcome refuseOrBuild(String name, long seed, int inputs, Duration budget, Trainer trainer,
+                                        String builtNote, Accepted accepted, Logger log) throws IOException {
+        FuzzTally<RuntimeException> tally = new FuzzTally<>(name, seed, RuntimeException.class,
+                RandomNetworks::unclearRefusal);
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] built = new int[1];
+        Refusals refusals = new Refusals();
+        tally.inBatch(budget, () -> {
+            for (int n = 0; n < inputs; n++) {
+                int i = n;
+                Drawn drawn = draw(r, i);
+                ExperimentSpec spec = drawn.spec();
+                String file = "spec-" + i + ".yaml";
+                List<FuzzTally.Input> given = List.of(new FuzzTally.Input(file,
+                        SpecLoader.toYaml(spec).getBytes(StandardCharsets.UTF_8)));
+                tally.attempt(drawn.kind(), given, () -> refusals.count(() -> {
+                    SpecValidator.validate(spec, file);
+                    trainer.requireFits(spec, 784);
+                    if (accepted.buildIfSmall(drawn, i)) {
+                        built[0]++;
+                    }
+                }));
+            }
+        });
+        tally.note(refusals.toString());
+        tally.note(built[0] + " accepted networks (" + builtNote + ") were built");
+        tally.finish(log);
+        return new Outcome(tally.inputs(), tally.rejected(), built[0]);
     }
 
     /** Counts the refusals of each of the project's two exceptions, for a fuzz summary. */
