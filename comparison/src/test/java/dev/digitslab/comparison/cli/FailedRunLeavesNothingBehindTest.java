@@ -25,19 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * (it must be byte-identical).
  */
 class FailedRunLeavesNothingBehindTest {
-    private static final String SPEC = """
-            name: %s
-            data: {dataset: %s, task: {kind: multiclass}}
-            network:
-              - {type: dense, units: 4, activation: relu}
-              - {type: dense, units: 10, activation: softmax}
-            loss: categorical-cross-entropy
-            optimizer: {kind: adam, learningRate: 0.01}
-            batchSize: 50
-            epochs: 1
-            seeds: [1]
-            """;
-
     @TempDir
     Path dir;
     Path previous;
@@ -52,7 +39,7 @@ class FailedRunLeavesNothingBehindTest {
     @Test
     void missingDataLeavesNothingBehind() throws IOException {
         assumeFalse(Files.isDirectory(FashionMnistLocator.DEBIAN_DIR), "Fashion-MNIST is installed here");
-        Path spec = Files.writeString(dir.resolve("fashion.yaml"), SPEC.formatted("fashion", "fashion-mnist"));
+        Path spec = Files.writeString(dir.resolve("fashion.yaml"), TinySpec.yaml("fashion", "fashion-mnist"));
         Path empty = Files.createDirectories(dir.resolve("no-data"));
         String before = System.getProperty(FashionMnistLocator.DIR_PROPERTY);
         System.setProperty(FashionMnistLocator.DIR_PROPERTY, empty.toString());
@@ -70,7 +57,7 @@ class FailedRunLeavesNothingBehindTest {
 
     @Test
     void aSpecThatCannotRunLeavesNothingBehind() throws IOException {
-        Path unsupported = Files.writeString(dir.resolve("emnist.yaml"), SPEC.formatted("emnist", "emnist"));
+        Path unsupported = Files.writeString(dir.resolve("emnist.yaml"), TinySpec.yaml("emnist", "emnist"));
         assertLeavesNothing("data set 'emnist' is not supported", "run", "--spec", unsupported.toString());
         Path malformed = Files.writeString(dir.resolve("bad.yaml"), "name: bad\nnetwork: [{type: conv}]\n");
         assertLeavesNothing("unknown type 'conv'", "run", "--spec", malformed.toString());

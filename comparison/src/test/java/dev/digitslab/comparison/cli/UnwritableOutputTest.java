@@ -24,19 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * stops the run with the same kind of line and leaves the previous reports byte-identical.
  */
 class UnwritableOutputTest {
-    private static final String SPEC = """
-            name: %s
-            data: {dataset: mnist, task: {kind: multiclass}}
-            network:
-              - {type: dense, units: 4, activation: relu}
-              - {type: dense, units: 10, activation: softmax}
-            loss: categorical-cross-entropy
-            optimizer: {kind: adam, learningRate: 0.01}
-            batchSize: 50
-            epochs: 1
-            seeds: [1]
-            """;
-
     @TempDir
     static Path dir;
     static Path first;
@@ -45,8 +32,8 @@ class UnwritableOutputTest {
 
     @BeforeAll
     static void writeAFirstReport() throws IOException {
-        Path alpha = Files.writeString(dir.resolve("alpha.yaml"), SPEC.formatted("alpha"));
-        beta = Files.writeString(dir.resolve("beta.yaml"), SPEC.formatted("beta"));
+        Path alpha = Files.writeString(dir.resolve("alpha.yaml"), TinySpec.yaml("alpha"));
+        beta = Files.writeString(dir.resolve("beta.yaml"), TinySpec.yaml("beta"));
         blocker = Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
         first = dir.resolve("first");
         BadInputTest.Result r = BadInputTest.run("run", "--spec", alpha.toString(), "--impl", "scratch", "--subset",
