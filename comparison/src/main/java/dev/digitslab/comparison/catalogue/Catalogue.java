@@ -74,6 +74,11 @@ public final class Catalogue {
         return List.copyOf(studies.values());
     }
 
+    /** The studies' names in catalogue order: the order the report pages list studies in. */
+    public List<String> studyNames() {
+        return List.copyOf(studies.keySet());
+    }
+
     /** The study with this name, or an error listing the known names. */
     public Study study(String name) {
         Study study = studies.get(name);

@@ -1,7 +1,6 @@
 package dev.digitslab.comparison.cli;
 
 import dev.digitslab.comparison.catalogue.Catalogue;
-import dev.digitslab.comparison.catalogue.Study;
 import dev.digitslab.comparison.report.ReportFolder;
 import dev.digitslab.comparison.results.StudyResults;
 import dev.digitslab.comparison.run.Implementations;
@@ -35,8 +34,7 @@ final class ReportCommand implements Callable<Integer> {
                     + ": run `digits-lab run` first, or point --from at a folder that has <study>/results.json files");
         }
         Implementations implementations = Implementations.discover();
-        List<String> order = Catalogue.builtIn().studies().stream().map(Study::name).toList();
-        List<StudyResults> studies = new ReportFolder(from, implementations).readAll(order);
+        List<StudyResults> studies = new ReportFolder(from, implementations).readAll(Catalogue.builtIn().studyNames());
         if (studies.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no <study>/results.json in " + from
                     + ": run `digits-lab run` first");
@@ -46,7 +44,8 @@ final class ReportCommand implements Callable<Integer> {
         List<Path> created = new ArrayList<>();
         try {
             created.addAll(OutputFolder.requireWritable("reports", target.dir()));
-            try (ReportFolder.CleanupOnExit cleanup = target.cleanUpOnExit()) {
+            // Ctrl-C skips the finally below: the hook removes the folders this created, if still empty.
+            try (ReportFolder.CleanupOnExit cleanup = target.cleanUpOnExit(() -> OutputFolder.removeEmpty(created))) {
                 target.writeAll(studies);
             } catch (IOException e) {
                 throw new OutputFolder.NotWritableException("reports", target.dir(), e);

@@ -125,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The order of studies in the pages: the catalogue's. */
     private static List<String> order() {
-        return Catalogue.builtIn().studies().stream().map(Study::name).toList();
+        return Catalogue.builtIn().studyNames();
     }
 
     /** The implementations {@code --impl} selects: one by its id, or both. */
