@@ -10,10 +10,13 @@ import java.io.UncheckedIOException;
 import java.lang.ref.SoftReference;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 
 /**
@@ -31,8 +34,10 @@ import java.util.stream.IntStream;
  *       arrays in identical order on any machine.</li>
  *   <li>Pixels are byte/255f; {@link ImageSet#digits()} holds the original digit.</li>
  * </ul>
- * The raw files (about 55 MB of bytes) and the most recent splits are kept while memory allows, so repeated
- * loads are cheap and a tight heap still fits the splits alone.
+ * The raw files (about 55 MB of bytes) and the {@value #KEPT_SPLITS} most recent splits are kept while memory
+ * allows, so repeated loads are cheap and a tight heap still fits the splits alone. Runs that ask for the same
+ * splits at the same time (both implementations of a seed, run in parallel) wait for one build and share its
+ * arrays, read-only.
  */
 public final class MnistSplits {
     public static final String MNIST = "mnist";
@@ -42,12 +47,18 @@ public final class MnistSplits {
 
     /** Raw data per data set, kept while memory allows: a tight heap frees it once the splits are built. */
     private static final Map<String, SoftReference<MnistDataset>> DATASETS = new HashMap<>();
-    private static SoftReference<CachedSplits> lastSplits = new SoftReference<>(null);
+    /** Splits kept: enough for every run of a few seeds at once, each only while memory allows. */
+    static final int KEPT_SPLITS = 4;
+    private static final Map<SplitKey, SoftReference<Splits>> RECENT = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SplitKey, SoftReference<Splits>> eldest) {
+            return size() > KEPT_SPLITS;
+        }
+    };
+    /** Splits being built now, so that a second run asking for them waits instead of building them again. */
+    private static final Map<SplitKey, CompletableFuture<Splits>> BUILDING = new HashMap<>();
 
     private record SplitKey(String dataset, TaskSpec task, double validationFraction, Integer subset, long seed) {
-    }
-
-    private record CachedSplits(SplitKey key, Splits splits) {
     }
 
     private MnistSplits() {
@@ -72,18 +83,44 @@ public final class MnistSplits {
                     + "' is not supported: MnistSplits loads 'mnist' (or 'fashion-mnist' from a local directory)");
         }
         SplitKey key = new SplitKey(name, data.task(), data.validationFraction(), data.subset(), seed);
+        CompletableFuture<Splits> building;
+        CompletableFuture<Splits> mine = null;
         synchronized (MnistSplits.class) {
-            CachedSplits cached = lastSplits.get();
-            if (cached != null && cached.key().equals(key)) {
-                return cached.splits();
+            SoftReference<Splits> kept = RECENT.get(key);
+            Splits splits = kept == null ? null : kept.get();
+            if (splits != null) {
+                return splits;
+            }
+            building = BUILDING.get(key);
+            if (building == null) {
+                mine = new CompletableFuture<>();
+                BUILDING.put(key, mine);
             }
         }
-        MnistDataset mnist = dataset(name);
-        Splits splits = split(mnist.train(), mnist.test(), data.task(), data.validationFraction(), data.subset(), seed);
-        synchronized (MnistSplits.class) {
-            lastSplits = new SoftReference<>(new CachedSplits(key, splits));
+        if (mine == null) {
+            try {
+                return building.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
-        return splits;
+        try {
+            MnistDataset mnist = dataset(name);
+            Splits splits = split(mnist.train(), mnist.test(), data.task(), data.validationFraction(), data.subset(),
+                    seed);
+            synchronized (MnistSplits.class) {
+                RECENT.put(key, new SoftReference<>(splits));
+                BUILDING.remove(key);
+            }
+            mine.complete(splits);
+            return splits;
+        } catch (RuntimeException | Error e) {
+            synchronized (MnistSplits.class) {
+                BUILDING.remove(key);
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 
     /** The raw MNIST data, read on first use and kept while memory allows. */

@@ -51,7 +51,7 @@ public final class FrameworkTrainer implements Trainer {
     public String description() {
         Map<String, String> env = environment();
         return "Deeplearning4j " + env.get("deeplearning4j") + " on ND4J native CPU (" + env.get("native.binaryLevel")
-                + " binary, " + env.get("OMP_NUM_THREADS") + " OpenMP thread(s))";
+                + " binary, " + env.get("omp.maxThreads") + " OpenMP thread(s))";
     }
 
     @Override
@@ -86,9 +86,10 @@ public final class FrameworkTrainer implements Trainer {
     }
 
     @Override
-    public TrainableModel create(ExperimentSpec spec, int inputCount, long seed, ModelParameters initial) {
+    public TrainableModel create(ExperimentSpec spec, int inputCount, long seed, ModelParameters initial,
+                                 int threads) {
         requireFits(spec, inputCount); // before ND4J allocates anything
-        NativeRuntime.checkThreadSettings();
+        NativeRuntime.useThreads(threads);
         MultiLayerConfiguration conf = NetworkConfigurationMapper.map(spec, inputCount, seed, workspaces);
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         Nd4j.getRandom().setSeed(seed); // init seeds from the configuration too; this keeps it explicit
@@ -97,6 +98,12 @@ public final class FrameworkTrainer implements Trainer {
             ParameterTransfer.importInto(net, spec, initial);
         }
         return new FrameworkModel(spec, net, seed);
+    }
+
+    /** {@code OMP_NUM_THREADS}, or 1 if it is not set: see {@link NativeRuntime}. */
+    @Override
+    public int defaultThreads() {
+        return NativeRuntime.defaultThreads();
     }
 
     @Override

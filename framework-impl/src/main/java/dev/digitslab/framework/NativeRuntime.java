@@ -28,6 +28,8 @@ public final class NativeRuntime {
     static final String OMP_NUM_THREADS = "OMP_NUM_THREADS";
     static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
     private static volatile boolean checked;
+    /** The thread count ND4J was last set to (0 until {@link #checkThreadSettings} ran). */
+    private static int threadsInUse;
 
     private NativeRuntime() {
     }
@@ -67,6 +69,34 @@ public final class NativeRuntime {
                         + "(the Maven build does) or {}=N to choose another thread count.",
                         OMP_NUM_THREADS, OMP_NUM_THREADS, OMP_NUM_THREADS);
             }
+            threadsInUse = defaultThreads();
+        }
+    }
+
+    /** ND4J's thread count when nobody asks for another: {@code OMP_NUM_THREADS} if it is a positive number, else 1. */
+    static int defaultThreads() {
+        String value = System.getenv(OMP_NUM_THREADS);
+        try {
+            return value == null ? 1 : Math.max(1, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /**
+     * Makes ND4J compute with {@code threads} threads. The count is per process (OpenMP's and OpenBLAS's pools
+     * are), so runs that share a JVM at the same time must ask for the same count; the project's executors give
+     * every concurrent run of a JVM the same share of its cores.
+     */
+    static synchronized void useThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, found " + threads);
+        }
+        checkThreadSettings();
+        if (threads != threadsInUse) {
+            limitThreads(threads);
+            threadsInUse = threads;
+            LOG.info("ND4J now computes with {} thread(s)", threads);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.digitslab.api.spec.InvalidSpecException;
 import dev.digitslab.api.spec.SpecLoader;
 import dev.digitslab.api.train.ModelFormatException;
 import dev.digitslab.api.train.ResourceLimitException;
+import dev.digitslab.scratch.kernel.WorkerPool;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -169,7 +170,7 @@ final class ModelFile {
                 throw new ModelFormatException(name, "the embedded spec's network does not fit: " + e.getMessage(), e);
             }
             try {
-                return new ScratchModel(spec, inputCount, seed, parameters);
+                return new ScratchModel(spec, inputCount, seed, parameters, WorkerPool.defaultThreads());
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(name, "parameters do not match the embedded spec: " + e.getMessage(), e);
             }

@@ -7,7 +7,9 @@ import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.train.MemoryEstimate;
 import dev.digitslab.api.train.ResourceLimitException;
 import dev.digitslab.api.train.TrainableModel;
+import dev.digitslab.scratch.kernel.KernelSelection;
 import dev.digitslab.scratch.kernel.MatrixProducts;
+import dev.digitslab.scratch.kernel.WorkerPool;
 import dev.digitslab.scratch.nn.Network;
 import dev.digitslab.scratch.optim.Optimizer;
 import dev.digitslab.scratch.tensor.FloatTensor;
@@ -25,17 +27,23 @@ public final class ScratchModel implements TrainableModel {
 
     private final ExperimentSpec spec;
     private final long seed;
+    private final WorkerPool pool;   // this model's threads, closed with it
     private final Network network;
     private final Optimizer optimizer;
     private final FloatTensor input; // (batch, inputs)
     private final int[] labels;      // (batch)
 
-    ScratchModel(ExperimentSpec spec, int inputCount, long seed, ModelParameters initial) {
+    /**
+     * @param threads the threads its matrix products use; results do not depend on them ({@link WorkerPool})
+     */
+    ScratchModel(ExperimentSpec spec, int inputCount, long seed, ModelParameters initial, int threads) {
         requireFits(spec, inputCount);
         this.spec = spec;
         this.seed = seed;
         int capacity = capacity(spec);
-        this.network = new Network(spec, inputCount, capacity, Precision.FLOAT, MatrixProducts.standard(), seed);
+        this.pool = new WorkerPool(threads);
+        this.network = new Network(spec, inputCount, capacity, Precision.FLOAT,
+                new MatrixProducts(KernelSelection.kernels(), pool), seed);
         if (initial != null) {
             network.importParameters(initial);
         }
@@ -135,6 +143,11 @@ public final class ScratchModel implements TrainableModel {
     @Override
     public void save(Path file) throws IOException {
         ModelFile.write(file, this);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
     }
 
     private void requireWidth(ImageSet data) {

@@ -27,8 +27,7 @@ public final class ScratchTrainer implements Trainer {
 
     @Override
     public String description() {
-        return "from-scratch Java network (" + KernelSelection.kernels().description() + ", "
-                + WorkerPool.shared().threads() + " threads)";
+        return "from-scratch Java network (" + KernelSelection.kernels().description() + ")";
     }
 
     @Override
@@ -37,7 +36,6 @@ public final class ScratchTrainer implements Trainer {
         env.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
         env.put("kernels", KernelSelection.kernels().description());
         env.put("vector module", KernelSelection.vectorModulePresent() ? "present" : "absent");
-        env.put("threads", Integer.toString(WorkerPool.shared().threads()));
         env.put("precision", "float32");
         return env;
     }
@@ -50,9 +48,16 @@ public final class ScratchTrainer implements Trainer {
     }
 
     @Override
-    public TrainableModel create(ExperimentSpec spec, int inputCount, long seed, ModelParameters initial) {
+    public TrainableModel create(ExperimentSpec spec, int inputCount, long seed, ModelParameters initial,
+                                 int threads) {
         requirePositive(inputCount);
-        return new ScratchModel(spec, inputCount, seed, initial); // which calls requireFits first
+        return new ScratchModel(spec, inputCount, seed, initial, threads); // which calls requireFits first
+    }
+
+    /** System property {@value WorkerPool#PROPERTY}, else the available processors: see {@link WorkerPool}. */
+    @Override
+    public int defaultThreads() {
+        return WorkerPool.defaultThreads();
     }
 
     private static void requirePositive(int inputCount) {

@@ -10,9 +10,14 @@ import dev.digitslab.comparison.report.ReportFolder;
 import dev.digitslab.comparison.report.WrittenStudy;
 import dev.digitslab.comparison.results.RunResult;
 import dev.digitslab.comparison.results.StudyResults;
+import dev.digitslab.comparison.run.ExecutorProvider;
 import dev.digitslab.comparison.run.Implementations;
+import dev.digitslab.comparison.run.LocalExecutor;
+import dev.digitslab.comparison.run.ProgressListeners;
+import dev.digitslab.comparison.run.RunContext;
 import dev.digitslab.comparison.run.RunOptions;
 import dev.digitslab.comparison.run.StudyRunner;
+import dev.digitslab.comparison.run.TaskExecutor;
 import dev.digitslab.datasets.MnistSplits;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -58,6 +64,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--subset", paramLabel = "N", description = "Train on a stratified subset of N training images (quick runs).")
     Integer subset;
 
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Runs at a time in this JVM (default: one per core while each can have 1 GiB of heap).")
+    Integer parallel;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads each run computes with (default: the cores divided by the runs at a time).")
+    Integer threads;
+
+    @Option(names = "--master", paramLabel = "URL", description = {"Run on Apache Spark instead of this JVM: local[N], "
+            + "spark://HOST:PORT or k8s://HOST:PORT. Needs the Spark launcher, bin/digits-lab-spark (module "
+            + "spark-runner); under spark-submit its --master is used."})
+    String master;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -73,14 +92,57 @@ final class RunCommand implements Callable<Integer> {
         checkPositive("--seeds", seeds);
         checkPositive("--epochs", epochs);
         checkPositive("--subset", subset);
+        checkPositive("--parallel", parallel);
+        checkPositive("--threads", threads);
         List<Study> studies = studies();
         Implementations implementations = Implementations.discover();
         RunOptions options = new RunOptions(roles(implementations), seeds, epochs, subset,
                 models != null ? models : this.out.resolve("models"));
-        boolean terminal = System.console() != null;
-        StudyRunner runner = new StudyRunner(options, MnistSplits::load, (s, implementation, seed) ->
-                new EpochProgress(s.name() + "/" + implementation + "/seed " + seed, s.batchSize(), terminal, out));
-        runner.requireFits(studies, MnistSplits.IMAGE_PIXELS); // before any folder exists or anything is trained
+        try (TaskExecutor executor = executor(implementations, out)) {
+            StudyRunner runner = new StudyRunner(options, executor);
+            runner.requireFits(studies, MnistSplits.IMAGE_PIXELS); // before any folder exists or anything is trained
+            runner.requireData(studies, MnistSplits::load);
+            return run(studies, options, implementations, runner, out);
+        }
+    }
+
+    /**
+     * The local executor, or the distributed engine that accepts {@code --master} (or spark-submit's
+     * {@code spark.master}), found with the ServiceLoader.
+     */
+    private TaskExecutor executor(Implementations implementations, PrintWriter out) {
+        String url = master != null ? master : System.getProperty("spark.master");
+        if (url != null) {
+            if (parallel != null || threads != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--parallel and --threads are for runs in "
+                        + "this JVM; on Spark, runs at a time and threads per run are its executors' cores and "
+                        + "spark.task.cpus");
+            }
+            for (ExecutorProvider provider : ServiceLoader.load(ExecutorProvider.class)) {
+                if (provider.accepts(url)) {
+                    return provider.open(url);
+                }
+            }
+            throw new CommandLine.ParameterException(spec.commandLine(), "--master " + url + ": no distributed engine "
+                    + "on the class path runs it; Spark runs come with the Spark launcher, bin/digits-lab-spark "
+                    + "(module spark-runner)");
+        }
+        int runsAtATime = parallel != null ? parallel : LocalExecutor.defaultParallelism();
+        int threadsPerRun = threads != null ? threads : LocalExecutor.threadsFor(runsAtATime);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if ((long) runsAtATime * threadsPerRun > cores) {
+            spec.commandLine().getErr().printf("warning: %d run(s) at a time x %d thread(s) each is more threads than "
+                    + "the %d cores: runs will slow each other down%n", runsAtATime, threadsPerRun, cores);
+        }
+        boolean bars = System.console() != null && runsAtATime == 1; // one progress bar at a time on a terminal
+        ProgressListeners listeners = (s, implementation, seed) ->
+                new EpochProgress(s.name() + "/" + implementation + "/seed " + seed, s.batchSize(), bars, out);
+        return new LocalExecutor(new RunContext(implementations, MnistSplits::load, listeners), runsAtATime,
+                threadsPerRun);
+    }
+
+    private int run(List<Study> studies, RunOptions options, Implementations implementations, StudyRunner runner,
+                    PrintWriter out) throws IOException {
         ReportFolder reports = new ReportFolder(this.out, implementations);
         // The pages cover the studies already there: a damaged results.json is refused now, not after training.
         reports.readAllExcept(order(), studies.stream().map(Study::name).collect(Collectors.toSet()));
@@ -88,21 +150,21 @@ final class RunCommand implements Callable<Integer> {
         try {
             created.addAll(OutputFolder.requireWritable("reports", this.out));
             created.addAll(OutputFolder.requireWritable("models", options.modelsDir()));
-            return run(studies, options, runner, reports, created, out);
+            return write(studies, options, runner, reports, created, out);
         } finally {
             OutputFolder.removeEmpty(created); // a failed run leaves no empty folder behind
         }
     }
 
-    private int run(List<Study> studies, RunOptions options, StudyRunner runner, ReportFolder reports,
-                    List<Path> created, PrintWriter out) throws IOException {
+    private int write(List<Study> studies, RunOptions options, StudyRunner runner, ReportFolder reports,
+                      List<Path> created, PrintWriter out) throws IOException {
         // Ctrl-C skips the caller's finally: the hook removes the folders this run created, if still empty.
         try (ReportFolder.CleanupOnExit cleanup = reports.cleanUpOnExit(() -> OutputFolder.removeEmpty(created),
                 options.modelsDir())) {
             int failed = 0;
             List<WrittenStudy> written = new ArrayList<>();
-            for (Study study : studies) {
-                StudyResults results = runner.run(study);
+            for (StudyRunner.PendingStudy study : runner.start(studies)) {
+                StudyResults results = study.await();
                 try {
                     written.add(reports.replace(results));
                 } catch (IOException e) {

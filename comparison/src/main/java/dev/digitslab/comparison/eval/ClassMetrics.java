@@ -1,10 +1,13 @@
 package dev.digitslab.comparison.eval;
 
+import java.io.Serializable;
+
 /**
  * Precision, recall and F1 of one class, one-vs-rest. An undefined ratio (no predictions of the class,
  * or no examples of it) is reported as 0, as scikit-learn does with {@code zero_division=0}.
  */
-public record ClassMetrics(int label, long support, double precision, double recall, double f1) {
+public record ClassMetrics(int label, long support, double precision, double recall, double f1)
+        implements Serializable {
 
     static ClassMetrics of(ConfusionMatrix m, int c) {
         long tp = m.get(c, c);

@@ -2,6 +2,7 @@ package dev.digitslab.comparison.results;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.Serializable;
 
 /**
  * One epoch of the lockstep study, reference against candidate. (In results.json the losses keep the names of
@@ -19,5 +20,6 @@ public record LockstepEpoch(int epoch, double parameterDistance, double relative
                             @JsonProperty("frameworkTrainingLoss") double referenceTrainingLoss,
                             @JsonProperty("scratchTrainingLoss") double candidateTrainingLoss,
                             @JsonProperty("frameworkValidationLoss") double referenceValidationLoss,
-                            @JsonProperty("scratchValidationLoss") double candidateValidationLoss) {
+                            @JsonProperty("scratchValidationLoss") double candidateValidationLoss)
+        implements Serializable {
 }

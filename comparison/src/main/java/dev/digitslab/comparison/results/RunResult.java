@@ -1,6 +1,7 @@
 package dev.digitslab.comparison.results;
 
 import dev.digitslab.api.train.EpochRecord;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public record RunResult(String spec, String implementation, long seed, String status, String error,
                         List<EpochRecord> history, TestSummary test, double secondsPerEpoch, int parameterCount,
-                        List<Misclassified> misclassified) {
+                        List<Misclassified> misclassified) implements Serializable {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
 

@@ -2,6 +2,7 @@ package dev.digitslab.comparison.results;
 
 import dev.digitslab.comparison.eval.ClassMetrics;
 import dev.digitslab.comparison.eval.Evaluation;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * are null, since JSON has no NaN.
  */
 public record TestSummary(int count, double accuracy, double balancedAccuracy, double loss, Double rocAuc,
-                          double macroF1, List<ClassMetrics> perClass, long[][] confusion) {
+                          double macroF1, List<ClassMetrics> perClass, long[][] confusion) implements Serializable {
 
     public static TestSummary of(Evaluation e) {
         return new TestSummary(e.count(), e.accuracy(), e.balancedAccuracy(), e.loss(),

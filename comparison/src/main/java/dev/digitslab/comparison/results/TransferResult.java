@@ -1,5 +1,7 @@
 package dev.digitslab.comparison.results;
 
+import java.io.Serializable;
+
 /**
  * One direction of the weight-transfer study: parameters trained by {@code trainedBy}, loaded into
  * {@code runBy}, and the whole test set run through both.
@@ -11,5 +13,5 @@ package dev.digitslab.comparison.results;
  */
 public record TransferResult(String spec, long seed, String trainedBy, String runBy, int testCount,
                              double maxAbsProbabilityDifference, int differingPredictions,
-                             double accuracyTrainedBy, double accuracyRunBy) {
+                             double accuracyTrainedBy, double accuracyRunBy) implements Serializable {
 }

@@ -39,6 +39,11 @@ public record Implementations(Trainer reference, Trainer candidate) {
                 new IllegalArgumentException("no implementation '" + id + "' (known: " + ids() + ")"));
     }
 
+    /** The implementation that is not the one with this id. */
+    public Trainer other(String id) {
+        return byId(id) == reference ? candidate : reference;
+    }
+
     public Role roleOf(String id) {
         return byId(id).role();
     }

@@ -14,7 +14,8 @@ public final class RunEnvironment {
     private RunEnvironment() {
     }
 
-    public static Map<String, String> describe(List<Trainer> trainers) {
+    /** The facts of this JVM and machine, of the given implementations, and the threads each run computed with. */
+    public static Map<String, String> describe(List<Trainer> trainers, int threadsPerRun) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("java.version", System.getProperty("java.version"));
         env.put("java.vendor", System.getProperty("java.vendor"));
@@ -23,6 +24,7 @@ public final class RunEnvironment {
                 + System.getProperty("os.arch"));
         env.put("cpu", cpuModel().orElse("unknown"));
         env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        env.put("threads per run", Integer.toString(threadsPerRun));
         env.put("OMP_NUM_THREADS", Optional.ofNullable(System.getenv("OMP_NUM_THREADS")).orElse("(unset)"));
         for (Trainer trainer : trainers) {
             env.put(trainer.id(), trainer.description());

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.digitslab.comparison.results.ResultsWithoutTimings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,28 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
  * fields are removed.
  */
 class ReproducibleReportTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void twoRunsGiveTheSameResultsApartFromTimings(@TempDir Path first, @TempDir Path second) throws IOException {
         for (Path out : new Path[] {first, second}) {
             assertEquals(0, DigitsLab.execute("run", "zero-vs-one", "--subset", "2000", "--epochs", "2", "--seeds", "1",
                     "--out", out.toString()));
         }
-        JsonNode a = withoutTimings(JSON.readTree(first.resolve("zero-vs-one/results.json").toFile()));
-        JsonNode b = withoutTimings(JSON.readTree(second.resolve("zero-vs-one/results.json").toFile()));
+        JsonNode a = ResultsWithoutTimings.of(first.resolve("zero-vs-one/results.json"));
+        JsonNode b = ResultsWithoutTimings.of(second.resolve("zero-vs-one/results.json"));
         assertTrue(a.get("runs").size() == 2, a.toString());
         assertEquals(a, b);
-    }
-
-    /** Drops the fields that hold wall-clock time: when the run finished and how long epochs took. */
-    private static JsonNode withoutTimings(JsonNode node) {
-        if (node instanceof ObjectNode o) {
-            o.remove("createdAt");
-            o.remove("seconds");
-            o.remove("secondsPerEpoch");
-        }
-        node.forEach(ReproducibleReportTest::withoutTimings);
-        return node;
     }
 }

@@ -94,7 +94,7 @@ class SavedModelFuzzTest {
 
     private static byte[] trainAndSave(Trainer trainer, ExperimentSpec spec, Splits splits) throws IOException {
         Path file = dir.resolve(trainer.id() + ".model");
-        TrainingRun.run(trainer, spec, splits, 7, null, TrainingListener.NONE, model -> {
+        TrainingRun.run(trainer, spec, splits, 7, null, trainer.defaultThreads(), TrainingListener.NONE, model -> {
             try {
                 model.save(file);
             } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.digitslab.api.spec;
 
+import java.io.Serializable;
+
 /**
  * Which data an experiment uses and how it is split.
  *
@@ -11,7 +13,8 @@ package dev.digitslab.api.spec;
  *                           set (before the validation split), for quick runs; the test set is always
  *                           the full official test set
  */
-public record DataSpec(String dataset, TaskSpec task, Double validationFraction, Integer subset) {
+public record DataSpec(String dataset, TaskSpec task, Double validationFraction, Integer subset)
+        implements Serializable {
     public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
 
     public DataSpec {

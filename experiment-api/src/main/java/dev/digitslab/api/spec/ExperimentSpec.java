@@ -1,5 +1,6 @@
 package dev.digitslab.api.spec;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,7 +34,7 @@ import java.util.List;
  */
 public record ExperimentSpec(String name, String title, DataSpec data, List<LayerSpec> network,
                              LossKind loss, OptimizerSpec optimizer, Double l2, InitScheme init,
-                             int batchSize, int epochs, List<Long> seeds) {
+                             int batchSize, int epochs, List<Long> seeds) implements Serializable {
 
     public static final long DEFAULT_SEED = 42L;
 

@@ -2,6 +2,7 @@ package dev.digitslab.api.spec;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.io.Serializable;
 
 /**
  * One layer of a network, in the order data flows through it. The input width comes from the data
@@ -24,7 +25,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = LayerSpec.Dropout.class, name = "dropout"),
         @JsonSubTypes.Type(value = LayerSpec.BatchNorm.class, name = "batch-norm")
 })
-public sealed interface LayerSpec {
+public sealed interface LayerSpec extends Serializable {
 
     /** The spec-file name of this layer type. */
     String type();

@@ -3,6 +3,7 @@ package dev.digitslab.api.spec;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
+import java.io.Serializable;
 
 /**
  * The optimiser and its hyper-parameters; each kind carries only its own. In a spec file:
@@ -13,7 +14,7 @@ import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "kind")
 @JsonTypeIdResolver(OptimizerKindResolver.class)
-public sealed interface OptimizerSpec {
+public sealed interface OptimizerSpec extends Serializable {
 
     Kind kind();
 

@@ -3,6 +3,7 @@ package dev.digitslab.api.spec;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.io.Serializable;
 
 /**
  * What is predicted from a digit image, and how digits map to labels. In a spec file:
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = TaskSpec.DigitVsRest.class, name = "digit-vs-rest"),
         @JsonSubTypes.Type(value = TaskSpec.DigitVsDigit.class, name = "digit-vs-digit")
 })
-public sealed interface TaskSpec {
+public sealed interface TaskSpec extends Serializable {
 
     /** Number of classes: 10 for multiclass, 2 for the binary tasks. */
     @JsonIgnore

@@ -1,5 +1,7 @@
 package dev.digitslab.api.train;
 
+import java.io.Serializable;
+
 /**
  * What one epoch produced. Losses are data losses (no L2 term), scored by {@link Scores}.
  *
@@ -12,5 +14,6 @@ package dev.digitslab.api.train;
  * @param validationAccuracy accuracy on the whole validation split
  */
 public record EpochRecord(int epoch, double seconds, double trainingLoss, double trainLoss,
-                          double trainAccuracy, double validationLoss, double validationAccuracy) {
+                          double trainAccuracy, double validationLoss, double validationAccuracy)
+        implements Serializable {
 }

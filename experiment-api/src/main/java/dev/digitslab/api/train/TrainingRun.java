@@ -28,19 +28,20 @@ public final class TrainingRun {
     private TrainingRun() {
     }
 
-    /** Trains a new model and closes it. */
+    /** Trains a new model with the trainer's default threads and closes it. */
     public static TrainingResult run(Trainer trainer, ExperimentSpec spec, Splits splits, long seed,
                                      ModelParameters initial, TrainingListener listener) {
-        return run(trainer, spec, splits, seed, initial, listener, model -> { });
+        return run(trainer, spec, splits, seed, initial, trainer.defaultThreads(), listener, model -> { });
     }
 
     /**
      * Trains a new model; {@code beforeClose} sees the trained model (e.g. to save it) before it is closed.
      *
      * @param initial starting parameters, or null for the spec's random initialisation
+     * @param threads the threads the model computes with ({@link Trainer#create})
      */
     public static TrainingResult run(Trainer trainer, ExperimentSpec spec, Splits splits, long seed,
-                                     ModelParameters initial, TrainingListener listener,
+                                     ModelParameters initial, int threads, TrainingListener listener,
                                      Consumer<TrainableModel> beforeClose) {
         ImageSet train = splits.train();
         if (spec.batchSize() > train.count()) {
@@ -49,7 +50,7 @@ public final class TrainingRun {
         }
         ImageSet trainSample = sample(train, TRAIN_EVALUATION_LIMIT, seed);
         List<EpochRecord> history = new ArrayList<>();
-        try (TrainableModel model = trainer.create(spec, train.featureCount(), seed, initial)) {
+        try (TrainableModel model = trainer.create(spec, train.featureCount(), seed, initial, threads)) {
             for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
                 int[] order = BatchOrder.permutation(seed, epoch, train.count());
                 long start = System.nanoTime();

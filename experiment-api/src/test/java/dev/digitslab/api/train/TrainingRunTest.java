@@ -39,7 +39,7 @@ class TrainingRunTest {
                 OptimizerSpec.sgd(0.1), 0.0, InitScheme.XAVIER, 64, 1, null);
         // No trainer is needed: the check comes before any model is built (a model would fail with an NPE here).
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TrainingRun.run(null, spec, splits, 42, null, TrainingListener.NONE));
+                () -> TrainingRun.run(null, spec, splits, 42, null, 1, TrainingListener.NONE, model -> { }));
         assertEquals("spec big-batch: batchSize 64 is larger than the training split (50 images)", e.getMessage());
     }
 

@@ -8,12 +8,14 @@ import java.util.concurrent.locks.LockSupport;
  * spin briefly on a volatile counter before parking. The split is by contiguous row ranges and each
  * output row is computed by exactly one thread, so results do not depend on the thread count.
  *
- * <p>Size: system property {@value #PROPERTY}, default the number of available processors.
+ * <p>A training run owns a pool of its share of the cores ({@code ScratchModel} closes it); {@link #shared()}, of
+ * {@link #defaultThreads()} threads, serves code that does not say (gradient checks, benchmarks). Worker threads
+ * start on the first product that needs them, so a model that never computes in parallel never starts one.
  */
-public final class WorkerPool {
+public final class WorkerPool implements AutoCloseable {
     public static final String PROPERTY = "digitslab.scratch.threads";
     private static final long SPIN_NANOS = 50_000;
-    private static final WorkerPool SHARED = new WorkerPool(threadsFromProperty());
+    private static final WorkerPool SHARED = new WorkerPool(defaultThreads());
 
     /** Work on rows [from, to). */
     @FunctionalInterface
@@ -22,6 +24,8 @@ public final class WorkerPool {
     }
 
     private final Worker[] workers; // (threads − 1); the caller is the remaining thread
+    private boolean started;
+    private boolean closed;
     private long generation;
 
     public WorkerPool(int threads) {
@@ -29,12 +33,31 @@ public final class WorkerPool {
             throw new IllegalArgumentException("a worker pool needs at least 1 thread, found " + threads);
         }
         workers = new Worker[threads - 1];
+    }
+
+    private void start() {
         for (int w = 0; w < workers.length; w++) {
             workers[w] = new Worker();
             Thread t = new Thread(workers[w], "scratch-worker-" + (w + 1));
             t.setDaemon(true); // never keeps a JVM alive
             workers[w].thread = t;
             t.start();
+        }
+        started = true;
+    }
+
+    /** Stops the worker threads; the pool computes on the caller's thread alone afterwards. */
+    @Override
+    public synchronized void close() {
+        if (this == SHARED || closed) {
+            return;
+        }
+        closed = true;
+        if (started) {
+            for (Worker worker : workers) {
+                worker.stopped = true;
+                LockSupport.unpark(worker.thread);
+            }
         }
     }
 
@@ -47,7 +70,8 @@ public final class WorkerPool {
         return workers.length + 1;
     }
 
-    static int threadsFromProperty() {
+    /** The threads a pool gets when nobody says: system property {@value #PROPERTY}, else the available processors. */
+    public static int defaultThreads() {
         String value = System.getProperty(PROPERTY);
         if (value == null || value.isBlank()) {
             return Runtime.getRuntime().availableProcessors();
@@ -69,10 +93,13 @@ public final class WorkerPool {
      * first, and returns when all are done. One caller at a time (networks on different threads queue).
      */
     public synchronized void forEachRange(int rows, RowTask task) {
-        int parts = Math.min(threads(), rows);
+        int parts = closed ? 1 : Math.min(threads(), rows);
         if (parts <= 1) {
             task.run(0, rows);
             return;
+        }
+        if (!started) {
+            start();
         }
         long g = ++generation;
         for (int w = 1; w < parts; w++) {
@@ -120,6 +147,7 @@ public final class WorkerPool {
         Throwable failure;
         volatile long posted;
         volatile long done;
+        volatile boolean stopped;
 
         @Override
         public void run() {
@@ -127,6 +155,9 @@ public final class WorkerPool {
             while (true) {
                 long start = System.nanoTime();
                 while (posted == seen) {
+                    if (stopped) {
+                        return;
+                    }
                     if (System.nanoTime() - start < SPIN_NANOS) {
                         Thread.onSpinWait();
                     } else {
