@@ -58,19 +58,29 @@ final class SparkExecutor implements TaskExecutor {
             spark.setJobDescription(task.label());
             JavaFutureAction<List<TaskOutcome>> job = spark.parallelize(List.of(task), 1).map(new TaskOnExecutor())
                     .collectAsync();
-            outcomes.add(CompletableFuture.supplyAsync(() -> outcomeOf(job), waiting));
+            CompletableFuture<TaskOutcome> outcome = new CompletableFuture<>();
+            waiting.execute(() -> await(job, outcome));
+            outcomes.add(outcome);
         }
         return outcomes;
     }
 
-    private static TaskOutcome outcomeOf(JavaFutureAction<List<TaskOutcome>> job) {
+    /**
+     * Completes {@code outcome} with the job's result, or exceptionally with Spark's reason once Spark gave up on the
+     * task. A job cut short because the context stopped (Ctrl-C runs Spark's shutdown hook, which stops it) gets no
+     * outcome at all: the driver is ending, and must not take the cancelled runs for failed ones and write a report
+     * over the previous one.
+     */
+    private void await(JavaFutureAction<List<TaskOutcome>> job, CompletableFuture<TaskOutcome> outcome) {
         try {
-            return job.get().get(0);
+            outcome.complete(job.get().get(0));
         } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), e);
+            if (!spark.sc().isStopped()) {
+                outcome.completeExceptionally(new IllegalStateException(
+                        e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), e));
+            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Spark", e);
+            Thread.currentThread().interrupt(); // close(): nobody waits for this outcome any more
         }
     }
 

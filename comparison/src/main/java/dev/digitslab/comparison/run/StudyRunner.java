@@ -1,6 +1,7 @@
 package dev.digitslab.comparison.run;
 
 import dev.digitslab.api.spec.ExperimentSpec;
+import dev.digitslab.api.spec.LayerSpec;
 import dev.digitslab.api.train.Role;
 import dev.digitslab.api.train.Trainer;
 import dev.digitslab.comparison.catalogue.Study;
@@ -16,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,7 +119,7 @@ public final class StudyRunner {
         List<List<RunTask>> plans = applied.stream().map(this::plan).toList();
         List<RunTask> all = plans.stream().flatMap(List::stream).toList();
         log.info("{} studies, {} tasks, {}", studies.size(), all.size(), executor.describe());
-        List<CompletableFuture<TaskOutcome>> futures = executor.submit(all);
+        List<CompletableFuture<TaskOutcome>> futures = submitLongestFirst(all);
         List<PendingStudy> pending = new ArrayList<>();
         int from = 0;
         for (int s = 0; s < applied.size(); s++) {
@@ -124,6 +128,34 @@ public final class StudyRunner {
             from = to;
         }
         return pending;
+    }
+
+    /**
+     * Submits the tasks longest first (by {@link #estimatedWork}), so that the last tasks to start are short ones and
+     * no core idles while one long run finishes alone; returns the futures in plan order.
+     */
+    private List<CompletableFuture<TaskOutcome>> submitLongestFirst(List<RunTask> tasks) {
+        List<Integer> order = IntStream.range(0, tasks.size()).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -estimatedWork(tasks.get(i)))).toList(); // stable
+        List<CompletableFuture<TaskOutcome>> submitted = executor.submit(order.stream().map(tasks::get).toList());
+        List<CompletableFuture<TaskOutcome>> inPlanOrder = new ArrayList<>(Collections.nCopies(tasks.size(), null));
+        for (int k = 0; k < order.size(); k++) {
+            inPlanOrder.set(order.get(k), submitted.get(k));
+        }
+        return inPlanOrder;
+    }
+
+    /**
+     * A task's work, roughly, for ordering only: epochs × training images × the network's total width (the first
+     * layer's 784 × units dominates a step and grows with the widths), twice for tasks that train both
+     * implementations. The full training set stands for "all images" whatever the task keeps of it.
+     */
+    static double estimatedWork(RunTask task) {
+        ExperimentSpec spec = task.spec();
+        double images = spec.data().subset() != null ? spec.data().subset() : 60_000;
+        double width = spec.network().stream().mapToInt(l -> l instanceof LayerSpec.Dense d ? d.units() : 0).sum();
+        int trainings = task instanceof TrainTask ? 1 : 2;
+        return trainings * spec.epochs() * images * width;
     }
 
     /** Runs one study and waits for it. */
