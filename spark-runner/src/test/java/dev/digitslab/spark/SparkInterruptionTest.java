@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digitslab.comparison.cli.CtrlC;
 import dev.digitslab.comparison.cli.DigitsLab;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ class SparkInterruptionTest {
         }
         Thread.sleep(3000); // into the training
         assertTrue(child.isAlive(), "the run ended before it could be interrupted: " + Files.readString(stderr));
-        new ProcessBuilder("/bin/kill", "-INT", Long.toString(child.pid())).inheritIO().start().waitFor();
+        CtrlC.send(child);
 
         assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the interrupted run did not stop in 30 s");
         int code = child.exitValue();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,7 +49,7 @@ class InterruptionTest {
         before.keySet().removeIf(name -> name.endsWith(".part") || name.startsWith(".staging-"));
 
         ChildApplication child = startASlowRunAndWaitForItsFirstEpoch(out);
-        interrupt(child.process());
+        CtrlC.send(child.process());
         assertTrue(child.process().waitFor(30, TimeUnit.SECONDS), "the interrupted run did not stop in 30 s");
 
         int code = child.process().exitValue();
@@ -64,7 +63,7 @@ class InterruptionTest {
         Path out = dir.resolve("fresh").resolve("reports");
         ChildApplication child = startASlowRunAndWaitForItsFirstEpoch(out);
         assertTrue(Files.isDirectory(out.resolve("models")), "the run had created its folders");
-        interrupt(child.process());
+        CtrlC.send(child.process());
         assertTrue(child.process().waitFor(30, TimeUnit.SECONDS), "the interrupted run did not stop in 30 s");
 
         int code = child.process().exitValue();
@@ -83,14 +82,5 @@ class InterruptionTest {
         }
         assertTrue(child.process().isAlive(), "the run ended before it could be interrupted: " + child.stderr());
         return child;
-    }
-
-    /** SIGINT, as Ctrl-C sends; SIGTERM (which also runs shutdown hooks) where kill is unavailable. */
-    private static void interrupt(Process process) throws Exception {
-        if (Files.isExecutable(Path.of("/bin/kill"))) {
-            new ProcessBuilder("/bin/kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
-        } else {
-            process.destroy();
-        }
     }
 }
