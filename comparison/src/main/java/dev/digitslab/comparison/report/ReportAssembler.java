@@ -43,7 +43,8 @@ final class ReportAssembler {
                 + "`digits-lab run`) wrote in this folder; both implementations trained on identical splits of the real "
                 + "MNIST data (official 10k test set; validation held out from the 60k training set, stratified) "
                 + "and were scored by one shared evaluator. Accuracy is on the test set, mean ± standard deviation "
-                + "over seeds; s/epoch is the median training time of one epoch (evaluation excluded).");
+                + "over seeds; s/epoch is the median training time of one epoch (evaluation excluded), measured as the "
+                + "runs went: where several ran at a time (the environment's **execution**), they slowed each other.");
         doc.heading(2, "Summary", "summary");
         doc.table(List.of("experiment", "implementation", "test accuracy", "balanced acc.", "ROC AUC", "test loss",
                 "s/epoch", "parameters", "agreement", "McNemar p"), summaryRows(results));
