@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.digitslab.comparison.cli.CtrlC;
 import dev.digitslab.comparison.cli.DigitsLab;
+import dev.digitslab.comparison.cli.InterruptedRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,19 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * partial file left beside them.
  */
 class SparkInterruptionTest {
-    private static final String SPEC = """
-            name: %s
-            data: {dataset: mnist, task: {kind: multiclass}}
-            network:
-              - {type: dense, units: %d, activation: relu}
-              - {type: dense, units: 10, activation: softmax}
-            loss: categorical-cross-entropy
-            optimizer: {kind: adam, learningRate: 0.001}
-            batchSize: 32
-            epochs: %d
-            seeds: [1]
-            """;
-
     @TempDir
     Path dir;
 
@@ -45,12 +32,12 @@ class SparkInterruptionTest {
     @Timeout(120)
     void ctrlCCancelsTheJobAndLeavesThePreviousReportIntact() throws Exception {
         Path out = dir.resolve("reports");
-        Path quick = Files.writeString(dir.resolve("quick.yaml"), SPEC.formatted("quick", 4, 1));
+        Path quick = Files.writeString(dir.resolve("quick.yaml"), InterruptedRuns.spec("quick", 4, 1));
         assertEquals(0, DigitsLab.execute("run", "--spec", quick.toString(), "--impl", "scratch", "--subset", "500",
                 "--out", out.toString()));
         Map<String, byte[]> before = snapshot(out);
 
-        Path slow = Files.writeString(dir.resolve("slow.yaml"), SPEC.formatted("slow", 256, 200));
+        Path slow = Files.writeString(dir.resolve("slow.yaml"), InterruptedRuns.spec("slow", 256, 200));
         Path stderr = dir.resolve("stderr.txt");
         Process child = startOnSpark(stderr, "run", "--spec", slow.toString(), "--impl", "scratch", "--subset", "20000",
                 "--master", "local[2]", "--out", out.toString());
@@ -60,7 +47,7 @@ class SparkInterruptionTest {
         }
         Thread.sleep(3000); // into the training
         assertTrue(child.isAlive(), "the run ended before it could be interrupted: " + Files.readString(stderr));
-        CtrlC.send(child);
+        InterruptedRuns.ctrlC(child);
 
         assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the interrupted run did not stop in 30 s");
         int code = child.exitValue();

@@ -18,19 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * is tested beside it in {@code report.ReportFolderTest}.)
  */
 class InterruptionTest {
-    private static final String SPEC = """
-            name: %s
-            data: {dataset: mnist, task: {kind: multiclass}}
-            network:
-              - {type: dense, units: %d, activation: relu}
-              - {type: dense, units: 10, activation: softmax}
-            loss: categorical-cross-entropy
-            optimizer: {kind: adam, learningRate: 0.001}
-            batchSize: 32
-            epochs: %d
-            seeds: [1]
-            """;
-
     @TempDir
     Path dir;
 
@@ -38,7 +25,7 @@ class InterruptionTest {
     @Timeout(90)
     void ctrlCDuringTrainingLeavesNoPartialFilesAndThePreviousReportIntact() throws Exception {
         Path out = dir.resolve("reports");
-        Path alpha = Files.writeString(dir.resolve("alpha.yaml"), SPEC.formatted("alpha", 4, 1));
+        Path alpha = Files.writeString(dir.resolve("alpha.yaml"), InterruptedRuns.spec("alpha", 4, 1));
         BadInputTest.Result first = BadInputTest.run("run", "--spec", alpha.toString(), "--impl", "scratch",
                 "--subset", "500", "--out", out.toString());
         assertEquals(0, first.code(), first.out() + first.err());
@@ -49,7 +36,7 @@ class InterruptionTest {
         before.keySet().removeIf(name -> name.endsWith(".part") || name.startsWith(".staging-"));
 
         ChildApplication child = startASlowRunAndWaitForItsFirstEpoch(out);
-        CtrlC.send(child.process());
+        InterruptedRuns.ctrlC(child.process());
         assertTrue(child.process().waitFor(30, TimeUnit.SECONDS), "the interrupted run did not stop in 30 s");
 
         int code = child.process().exitValue();
@@ -63,7 +50,7 @@ class InterruptionTest {
         Path out = dir.resolve("fresh").resolve("reports");
         ChildApplication child = startASlowRunAndWaitForItsFirstEpoch(out);
         assertTrue(Files.isDirectory(out.resolve("models")), "the run had created its folders");
-        CtrlC.send(child.process());
+        InterruptedRuns.ctrlC(child.process());
         assertTrue(child.process().waitFor(30, TimeUnit.SECONDS), "the interrupted run did not stop in 30 s");
 
         int code = child.process().exitValue();
@@ -73,7 +60,7 @@ class InterruptionTest {
 
     /** A scratch run of 200 epochs into {@code out}, still training once its first epoch is reported. */
     private ChildApplication startASlowRunAndWaitForItsFirstEpoch(Path out) throws Exception {
-        Path slow = Files.writeString(dir.resolve("slow.yaml"), SPEC.formatted("slow", 256, 200));
+        Path slow = Files.writeString(dir.resolve("slow.yaml"), InterruptedRuns.spec("slow", 256, 200));
         ChildApplication child = ChildApplication.start(null, dir.resolve("logs"), "run", "--spec", slow.toString(),
                 "--impl", "scratch", "--subset", "20000", "--out", out.toString());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

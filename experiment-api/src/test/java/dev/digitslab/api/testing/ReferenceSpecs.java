@@ -24,8 +24,13 @@ public final class ReferenceSpecs {
      * size-limit issue, whose width the tests choose.
      */
     public static ExperimentSpec oneHiddenLayer(int units) {
+        return oneHiddenLayer("big", units, 1);
+    }
+
+    /** 784 → {@code units} (ReLU) → 10 (softmax), Adam 1e-3, batch 32, seed 1: wider and longer runs are slower. */
+    public static ExperimentSpec oneHiddenLayer(String name, int units, int epochs) {
         return SpecLoader.parseYaml("""
-                name: big
+                name: %s
                 data: {dataset: mnist, task: {kind: multiclass}}
                 network:
                   - {type: dense, units: %d, activation: relu}
@@ -33,8 +38,9 @@ public final class ReferenceSpecs {
                 loss: categorical-cross-entropy
                 optimizer: {kind: adam, learningRate: 0.001}
                 batchSize: 32
-                epochs: 1
-                """.formatted(units), "big.yaml");
+                epochs: %d
+                seeds: [1]
+                """.formatted(name, units, epochs), name + ".yaml");
     }
 
     private static ExperimentSpec load(String file) {

@@ -1,12 +1,22 @@
 package dev.digitslab.comparison.cli;
 
+import dev.digitslab.api.spec.SpecLoader;
+import dev.digitslab.api.testing.ReferenceSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Ctrl-C for a child process in tests (shipped in the test jar for the other modules' interruption tests). */
-public final class CtrlC {
-    private CtrlC() {
+/**
+ * What the interruption tests share (shipped in the test jar for the other modules' ones): a spec whose run is as
+ * slow as they need, and Ctrl-C for a child process.
+ */
+public final class InterruptedRuns {
+    private InterruptedRuns() {
+    }
+
+    /** A spec file's text: 784-units(ReLU)-10, Adam, batch 32, seed 1; more units and epochs make a slower run. */
+    public static String spec(String name, int units, int epochs) {
+        return SpecLoader.toYaml(ReferenceSpecs.oneHiddenLayer(name, units, epochs));
     }
 
     /**
@@ -14,7 +24,7 @@ public final class CtrlC {
      * ignores SIGINT: a background job of a non-interactive shell (CI, nohup) is started with SIGINT ignored, its
      * children inherit that, and the JVM then leaves it ignored.
      */
-    public static void send(Process process) throws IOException, InterruptedException {
+    public static void ctrlC(Process process) throws IOException, InterruptedException {
         if (Files.isExecutable(Path.of("/bin/kill")) && !ignoresSigint(process.pid())) {
             new ProcessBuilder("/bin/kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
         } else {
