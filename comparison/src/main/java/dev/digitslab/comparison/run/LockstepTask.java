@@ -74,6 +74,6 @@ public record LockstepTask(ExperimentSpec spec, long seed, int threads) implemen
 
     @Override
     public TaskOutcome failed(String reason) {
-        return TaskOutcome.failedRuns(TransferTask.bothFailed(spec, seed, reason));
+        return TaskOutcome.failedRuns(TrainedRun.failedForBoth(spec, seed, reason));
     }
 }

@@ -85,6 +85,12 @@ record TrainedRun(RunResult result, TrainingResult training, SavedModel model) {
                 0, List.of());
     }
 
+    /** One failed run per implementation, reference first: a two-implementation task that could not run. */
+    static List<RunResult> failedForBoth(ExperimentSpec spec, long seed, String reason) {
+        return Implementations.discover().both().stream()
+                .map(t -> failed(spec, t.id(), seed, reason, List.of())).toList();
+    }
+
     static String reason(Throwable e) {
         return e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     }

@@ -6,7 +6,6 @@ import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.train.Scores;
 import dev.digitslab.api.train.TrainableModel;
 import dev.digitslab.api.train.Trainer;
-import dev.digitslab.comparison.results.RunResult;
 import dev.digitslab.comparison.results.TransferResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,12 +73,6 @@ public record TransferTask(ExperimentSpec spec, long seed, int threads, KeepOutp
 
     @Override
     public TaskOutcome failed(String reason) {
-        return TaskOutcome.failedRuns(bothFailed(spec, seed, reason));
-    }
-
-    /** One failed run per implementation, reference first, for a two-implementation task that could not run. */
-    static List<RunResult> bothFailed(ExperimentSpec spec, long seed, String reason) {
-        return Implementations.discover().both().stream()
-                .map(t -> TrainedRun.failed(spec, t.id(), seed, reason, List.of())).toList();
+        return TaskOutcome.failedRuns(TrainedRun.failedForBoth(spec, seed, reason));
     }
 }
