@@ -98,11 +98,11 @@ final class RunCommand implements Callable<Integer> {
         Implementations implementations = Implementations.discover();
         RunOptions options = new RunOptions(roles(implementations), seeds, epochs, subset,
                 models != null ? models : this.out.resolve("models"));
-        try (TaskExecutor executor = executor(implementations, out)) {
-            StudyRunner runner = new StudyRunner(options, executor);
-            runner.requireFits(studies, MnistSplits.IMAGE_PIXELS); // before any folder exists or anything is trained
-            runner.requireData(studies, MnistSplits::load);
-            return run(studies, options, implementations, runner, out);
+        StudyRunner runner = new StudyRunner(options);
+        runner.requireFits(studies, MnistSplits.IMAGE_PIXELS); // before any folder exists or anything is trained
+        runner.requireData(studies, MnistSplits::load);
+        try (TaskExecutor executor = executor(implementations, out)) { // a cluster is joined only once all is checked
+            return run(studies, options, implementations, runner, executor, out);
         }
     }
 
@@ -142,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int run(List<Study> studies, RunOptions options, Implementations implementations, StudyRunner runner,
-                    PrintWriter out) throws IOException {
+                    TaskExecutor executor, PrintWriter out) throws IOException {
         ReportFolder reports = new ReportFolder(this.out, implementations);
         // The pages cover the studies already there: a damaged results.json is refused now, not after training.
         reports.readAllExcept(order(), studies.stream().map(Study::name).collect(Collectors.toSet()));
@@ -150,20 +150,20 @@ final class RunCommand implements Callable<Integer> {
         try {
             created.addAll(OutputFolder.requireWritable("reports", this.out));
             created.addAll(OutputFolder.requireWritable("models", options.modelsDir()));
-            return write(studies, options, runner, reports, created, out);
+            return write(studies, runner, executor, options, reports, created, out);
         } finally {
             OutputFolder.removeEmpty(created); // a failed run leaves no empty folder behind
         }
     }
 
-    private int write(List<Study> studies, RunOptions options, StudyRunner runner, ReportFolder reports,
-                      List<Path> created, PrintWriter out) throws IOException {
+    private int write(List<Study> studies, StudyRunner runner, TaskExecutor executor, RunOptions options,
+                      ReportFolder reports, List<Path> created, PrintWriter out) throws IOException {
         // Ctrl-C skips the caller's finally: the hook removes the folders this run created, if still empty.
         try (ReportFolder.CleanupOnExit cleanup = reports.cleanUpOnExit(() -> OutputFolder.removeEmpty(created),
                 options.modelsDir())) {
             int failed = 0;
             List<WrittenStudy> written = new ArrayList<>();
-            for (StudyRunner.PendingStudy study : runner.start(studies)) {
+            for (StudyRunner.PendingStudy study : runner.start(studies, executor)) {
                 StudyResults results = study.await();
                 try {
                     written.add(reports.replace(results));

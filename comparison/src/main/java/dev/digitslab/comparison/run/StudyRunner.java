@@ -41,14 +41,12 @@ public final class StudyRunner {
     private static final Logger log = LoggerFactory.getLogger(StudyRunner.class);
 
     private final RunOptions options;
-    private final TaskExecutor executor;
     private final Implementations implementations;
     /** The selected implementations, reference first. */
     private final Map<Role, Trainer> trainers = new EnumMap<>(Role.class);
 
-    public StudyRunner(RunOptions options, TaskExecutor executor) {
+    public StudyRunner(RunOptions options) {
         this.options = options;
-        this.executor = executor;
         this.implementations = Implementations.discover();
         for (Role role : options.roles()) {
             trainers.put(role, implementations.get(role));
@@ -92,11 +90,14 @@ public final class StudyRunner {
         private final Study study;
         private final List<RunTask> tasks;
         private final List<CompletableFuture<TaskOutcome>> outcomes;
+        private final TaskExecutor executor;
 
-        private PendingStudy(Study study, List<RunTask> tasks, List<CompletableFuture<TaskOutcome>> outcomes) {
+        private PendingStudy(Study study, List<RunTask> tasks, List<CompletableFuture<TaskOutcome>> outcomes,
+                             TaskExecutor executor) {
             this.study = study;
             this.tasks = tasks;
             this.outcomes = outcomes;
+            this.executor = executor;
         }
 
         public String name() {
@@ -109,22 +110,22 @@ public final class StudyRunner {
             for (int i = 0; i < tasks.size(); i++) {
                 done.add(outcomeOf(tasks.get(i), outcomes.get(i)));
             }
-            return assemble(study, done);
+            return assemble(study, done, executor);
         }
     }
 
     /** Plans every study and submits all their tasks at once, so that the executor is never idle between studies. */
-    public List<PendingStudy> start(List<Study> studies) {
+    public List<PendingStudy> start(List<Study> studies, TaskExecutor executor) {
         List<Study> applied = studies.stream().map(this::withOverrides).toList();
-        List<List<RunTask>> plans = applied.stream().map(this::plan).toList();
+        List<List<RunTask>> plans = applied.stream().map(study -> plan(study, executor.threadsPerTask())).toList();
         List<RunTask> all = plans.stream().flatMap(List::stream).toList();
         log.info("{} studies, {} tasks, {}", studies.size(), all.size(), executor.describe());
-        List<CompletableFuture<TaskOutcome>> futures = submitLongestFirst(all);
+        List<CompletableFuture<TaskOutcome>> futures = submitLongestFirst(all, executor);
         List<PendingStudy> pending = new ArrayList<>();
         int from = 0;
         for (int s = 0; s < applied.size(); s++) {
             int to = from + plans.get(s).size();
-            pending.add(new PendingStudy(applied.get(s), plans.get(s), futures.subList(from, to)));
+            pending.add(new PendingStudy(applied.get(s), plans.get(s), futures.subList(from, to), executor));
             from = to;
         }
         return pending;
@@ -134,7 +135,8 @@ public final class StudyRunner {
      * Submits the tasks longest first (by {@link #estimatedWork}), so that the last tasks to start are short ones and
      * no core idles while one long run finishes alone; returns the futures in plan order.
      */
-    private List<CompletableFuture<TaskOutcome>> submitLongestFirst(List<RunTask> tasks) {
+    private static List<CompletableFuture<TaskOutcome>> submitLongestFirst(List<RunTask> tasks,
+                                                                           TaskExecutor executor) {
         List<Integer> order = IntStream.range(0, tasks.size()).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -estimatedWork(tasks.get(i)))).toList(); // stable
         List<CompletableFuture<TaskOutcome>> submitted = executor.submit(order.stream().map(tasks::get).toList());
@@ -159,8 +161,8 @@ public final class StudyRunner {
     }
 
     /** Runs one study and waits for it. */
-    public StudyResults run(Study study) {
-        return start(List.of(study)).get(0).await();
+    public StudyResults run(Study study, TaskExecutor executor) {
+        return start(List.of(study), executor).get(0).await();
     }
 
     private Study withOverrides(Study study) {
@@ -173,8 +175,7 @@ public final class StudyRunner {
     }
 
     /** The study's tasks, in the order its results list their runs. */
-    private List<RunTask> plan(Study study) {
-        int threads = executor.threadsPerTask();
+    private List<RunTask> plan(Study study, int threads) {
         boolean keepModels = options.modelsDir() != null;
         List<RunTask> tasks = new ArrayList<>();
         for (ExperimentSpec spec : study.specs()) {
@@ -226,7 +227,7 @@ public final class StudyRunner {
         }
     }
 
-    private StudyResults assemble(Study study, List<TaskOutcome> outcomes) {
+    private StudyResults assemble(Study study, List<TaskOutcome> outcomes, TaskExecutor executor) {
         List<RunResult> runs = new ArrayList<>();
         Map<SpecSeed, Map<Role, TestPredictions>> bySpecAndSeed = new LinkedHashMap<>();
         List<TransferResult> transfers = new ArrayList<>();

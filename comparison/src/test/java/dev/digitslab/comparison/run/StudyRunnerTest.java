@@ -50,9 +50,10 @@ class StudyRunnerTest {
     void tasksThatCannotRunBecomeFailedRunsInPlanOrder() {
         ExperimentSpec spec = ReferenceSpecs.oneHiddenLayer("lost", 4, 1).withSeeds(List.of(1L, 2L));
         LosingExecutor executor = new LosingExecutor();
-        StudyRunner runner = new StudyRunner(RunOptions.defaults(), executor);
+        StudyRunner runner = new StudyRunner(RunOptions.defaults());
 
-        StudyResults comparison = runner.run(new Study("lost", StudyKind.COMPARISON, "lost", null, List.of(spec)));
+        StudyResults comparison = runner.run(new Study("lost", StudyKind.COMPARISON, "lost", null, List.of(spec)),
+                executor);
         assertEquals(List.of("framework/1", "scratch/1", "framework/2", "scratch/2"),
                 comparison.runs().stream().map(r -> r.implementation() + "/" + r.seed()).toList());
         for (RunResult run : comparison.runs()) {
@@ -63,7 +64,7 @@ class StudyRunnerTest {
         assertEquals("an executor that loses every task", comparison.environment().get("execution"));
 
         StudyResults transfer = runner.run(new Study("lost-transfer", StudyKind.WEIGHT_TRANSFER, "lost", null,
-                List.of(spec)));
+                List.of(spec)), executor);
         assertEquals(List.of("framework", "scratch"), transfer.runs().stream().map(RunResult::implementation).toList());
         assertTrue(transfer.runs().stream().noneMatch(RunResult::ok));
         assertEquals(5, executor.submitted.size());
