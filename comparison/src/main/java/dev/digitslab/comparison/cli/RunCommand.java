@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -163,7 +164,10 @@ final class RunCommand implements Callable<Integer> {
                 options.modelsDir())) {
             int failed = 0;
             List<WrittenStudy> written = new ArrayList<>();
-            for (StudyRunner.PendingStudy study : runner.start(studies, executor)) {
+            List<StudyRunner.PendingStudy> pending = new ArrayList<>(runner.start(studies, executor));
+            while (!pending.isEmpty()) {
+                // Each study is written as soon as it is complete (tasks go longest first, not in page order).
+                StudyRunner.PendingStudy study = nextDone(pending);
                 StudyResults results = study.await();
                 try {
                     written.add(reports.replace(results));
@@ -183,6 +187,18 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return failed == 0 ? 0 : DigitsLab.RUN_FAILED;
         }
+    }
+
+    /** Waits for one of the studies to be complete and takes it out of the list (the first in the list if several). */
+    private static StudyRunner.PendingStudy nextDone(List<StudyRunner.PendingStudy> pending) {
+        CompletableFuture.anyOf(pending.stream().map(StudyRunner.PendingStudy::done)
+                .toArray(CompletableFuture[]::new)).join();
+        for (int i = 0; i < pending.size(); i++) {
+            if (pending.get(i).done().isDone()) {
+                return pending.remove(i);
+            }
+        }
+        throw new IllegalStateException("a study completed but none is done"); // anyOf returned: one is done
     }
 
     /** The order of studies in the pages: the catalogue's. */

@@ -104,6 +104,12 @@ public final class StudyRunner {
             return study.name();
         }
 
+        /** Completes once every task of the study has an outcome or has failed: {@link #await} then returns at once. */
+        public CompletableFuture<Void> done() {
+            return CompletableFuture.allOf(outcomes.stream().map(f -> f.handle((outcome, failure) -> null))
+                    .toArray(CompletableFuture[]::new));
+        }
+
         /** Waits for the study's tasks and assembles its results; trained models are written on the way. */
         public StudyResults await() {
             List<TaskOutcome> done = new ArrayList<>();
