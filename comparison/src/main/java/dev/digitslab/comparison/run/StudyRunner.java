@@ -91,6 +91,7 @@ public final class StudyRunner {
         private final List<RunTask> tasks;
         private final List<CompletableFuture<TaskOutcome>> outcomes;
         private final TaskExecutor executor;
+        private final CompletableFuture<Void> done;
 
         private PendingStudy(Study study, List<RunTask> tasks, List<CompletableFuture<TaskOutcome>> outcomes,
                              TaskExecutor executor) {
@@ -98,6 +99,8 @@ public final class StudyRunner {
             this.tasks = tasks;
             this.outcomes = outcomes;
             this.executor = executor;
+            this.done = CompletableFuture.allOf(outcomes.stream().map(f -> f.handle((outcome, failure) -> null))
+                    .toArray(CompletableFuture[]::new));
         }
 
         public String name() {
@@ -106,8 +109,7 @@ public final class StudyRunner {
 
         /** Completes once every task of the study has an outcome or has failed: {@link #await} then returns at once. */
         public CompletableFuture<Void> done() {
-            return CompletableFuture.allOf(outcomes.stream().map(f -> f.handle((outcome, failure) -> null))
-                    .toArray(CompletableFuture[]::new));
+            return done;
         }
 
         /** Waits for the study's tasks and assembles its results; trained models are written on the way. */
