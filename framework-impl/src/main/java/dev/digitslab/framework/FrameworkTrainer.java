@@ -22,7 +22,7 @@ public final class FrameworkTrainer implements Trainer {
     static final MemoryEstimate.Footprint HEAP_FOOTPRINT = MemoryEstimate.Footprint.parameters(2);
 
     static {
-        NativeRuntime.disablePhysicalMemoryPolling(); // before anything touches JavaCPP
+        NativeRuntime.prepare(); // before anything touches JavaCPP or ND4J
     }
 
     private final WorkspaceMode workspaces;

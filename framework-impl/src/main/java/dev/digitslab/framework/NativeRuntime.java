@@ -7,6 +7,8 @@ import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import dev.digitslab.framework.blas.BlasKernelChoice;
+import dev.digitslab.framework.blas.LoadedOpenBlas;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
@@ -32,6 +34,15 @@ public final class NativeRuntime {
     private static int threadsInUse;
 
     private NativeRuntime() {
+    }
+
+    /**
+     * What must happen before JavaCPP's {@code Pointer} class or ND4J's native library is loaded: JavaCPP's memory
+     * polling off, OpenBLAS's kernels chosen ({@link BlasKernelChoice}). Idempotent.
+     */
+    static void prepare() {
+        disablePhysicalMemoryPolling();
+        BlasKernelChoice.apply();
     }
 
     /**
@@ -167,6 +178,10 @@ public final class NativeRuntime {
         env.put("OMP_WAIT_POLICY", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
         env.put("omp.maxThreads", String.valueOf(ops.ompGetMaxThreads()));
         env.put("blas.maxThreads", String.valueOf(Nd4j.factory().blas().getMaxThreads()));
+        BlasKernelChoice.Choice blas = BlasKernelChoice.current();
+        env.put("blas.coreType", LoadedOpenBlas.coreName().orElse("unknown"));
+        env.put("blas.coreTypeChoice", blas == null ? "OpenBLAS's own choice (loaded before the project chose)"
+                : blas.reason());
         env.put("javacpp.maxPhysicalBytes", String.valueOf(org.bytedeco.javacpp.Pointer.maxPhysicalBytes()));
         env.put("java", System.getProperty("java.version"));
         return env;

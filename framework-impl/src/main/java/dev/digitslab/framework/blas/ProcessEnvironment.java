@@ -1,0 +1,34 @@
+package dev.digitslab.framework.blas;
+
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
+
+/**
+ * Sets a variable in this process's C environment, where native libraries loaded later read it with
+ * {@code getenv}. Java cannot ({@link System#getenv()} is a read-only copy made at start-up, and child processes
+ * get that copy), so this calls the C library's {@code setenv} through JNA, which Deeplearning4j already brings.
+ */
+final class ProcessEnvironment {
+    private ProcessEnvironment() {
+    }
+
+    /** Sets {@code name=value} for native code of this process; false where the C library cannot be reached. */
+    static boolean set(String name, String value) {
+        try {
+            Function setenv = NativeLibrary.getInstance("c").getFunction("setenv");
+            return setenv.invokeInt(new Object[] {name, value, 1}) == 0;
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The C environment's value of {@code name} (which {@link System#getenv(String)} does not see change), or null. */
+    static String get(String name) {
+        try {
+            Function getenv = NativeLibrary.getInstance("c").getFunction("getenv");
+            return getenv.invokeString(new Object[] {name}, false);
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return null;
+        }
+    }
+}
