@@ -63,6 +63,8 @@ final class FrameworkModel implements TrainableModel {
         // taken at, i.e. before this step: subtract the same value to report the data loss alone.
         double penalty = spec.l2() > 0 ? net.calcRegularizationScore(true) : 0.0;
         net.fit(x, y);
+        SubnormalFlush.apply(net.params());
+        SubnormalFlush.apply(net.getUpdater().getStateViewArray());
         return net.score() - penalty;
     }
 

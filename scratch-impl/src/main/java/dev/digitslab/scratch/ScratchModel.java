@@ -52,6 +52,11 @@ public final class ScratchModel implements TrainableModel {
         this.labels = new int[capacity];
     }
 
+    /** The optimiser (diagnostics and benchmarks of this package). */
+    Optimizer optimizer() {
+        return optimizer;
+    }
+
     /** Rows every batch-sized buffer is allocated for: training batches and inference chunks share them. */
     static int capacity(ExperimentSpec spec) {
         return Math.max(spec.batchSize(), PREDICT_CHUNK);

@@ -115,7 +115,7 @@ public final class BlasKernelChoice {
         if (!ProcessEnvironment.set(CORETYPE, core)) {
             return new Choice(null, "OpenBLAS's own choice: could not set " + CORETYPE + " in this process");
         }
-        return new Choice(core, core + " from the CPU's flags, SGEMM self-check passed (" + verdict.detail() + ")");
+        return new Choice(core, core + " from the CPU's flags, SGEMM self-check passed");
     }
 
     private static boolean isX86() {
@@ -137,7 +137,7 @@ public final class BlasKernelChoice {
                 String passed = cached.getProperty("passed");
                 String detail = cached.getProperty("detail");
                 if (passed != null && detail != null) {
-                    return new Verdict(Boolean.parseBoolean(passed), detail + ", checked " + cached.getProperty("date"));
+                    return new Verdict(Boolean.parseBoolean(passed), detail);
                 }
             } catch (IOException | IllegalArgumentException e) {
                 // An unreadable verdict is checked again.

@@ -49,12 +49,18 @@ public final class ScalarKernels implements Kernels {
                            float beta2, float c2, float alpha, float epsilon) {
         for (int i = from; i < to; i++) {
             float gi = g[i];
-            float mi = beta1 * m[i] + c1 * gi;
-            float vi = beta2 * v[i] + c2 * gi * gi;
+            float mi = flushSubnormal(beta1 * m[i] + c1 * gi);
+            float vi = flushSubnormal(beta2 * v[i] + c2 * gi * gi);
             m[i] = mi;
             v[i] = vi;
-            theta[i] = theta[i] - alpha * mi / ((float) Math.sqrt(vi) + epsilon); // float √ of a float is exact here
+            // float √ of a float is exact here
+            theta[i] = flushSubnormal(theta[i] - alpha * mi / ((float) Math.sqrt(vi) + epsilon));
         }
+    }
+
+    /** x, or +0 where x is subnormal (0 &lt; |x| &lt; 2⁻¹²⁶): what a CPU's flush-to-zero mode would store. */
+    public static float flushSubnormal(float x) {
+        return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
     }
 
     /** C = A·B in double: A (m, k), B (k, n), C (m, n). */

@@ -1,6 +1,7 @@
 package dev.digitslab.scratch.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -41,21 +42,26 @@ final class VectorKernels implements Kernels {
         int i = from;
         for (; i + L <= to; i += L) {
             FloatVector gi = FloatVector.fromArray(S, g, i);
-            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(gi.mul(c1));
-            FloatVector vi = FloatVector.fromArray(S, v, i).mul(beta2).add(gi.mul(c2).mul(gi));
+            FloatVector mi = flushSubnormal(FloatVector.fromArray(S, m, i).mul(beta1).add(gi.mul(c1)));
+            FloatVector vi = flushSubnormal(FloatVector.fromArray(S, v, i).mul(beta2).add(gi.mul(c2).mul(gi)));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
             FloatVector step = mi.mul(alpha).div(vi.sqrt().add(epsilon));
-            FloatVector.fromArray(S, theta, i).sub(step).intoArray(theta, i);
+            flushSubnormal(FloatVector.fromArray(S, theta, i).sub(step)).intoArray(theta, i);
         }
         for (; i < to; i++) {
             float gi = g[i];
-            float mi = beta1 * m[i] + c1 * gi;
-            float vi = beta2 * v[i] + c2 * gi * gi;
+            float mi = ScalarKernels.flushSubnormal(beta1 * m[i] + c1 * gi);
+            float vi = ScalarKernels.flushSubnormal(beta2 * v[i] + c2 * gi * gi);
             m[i] = mi;
             v[i] = vi;
-            theta[i] = theta[i] - alpha * mi / ((float) Math.sqrt(vi) + epsilon);
+            theta[i] = ScalarKernels.flushSubnormal(theta[i] - alpha * mi / ((float) Math.sqrt(vi) + epsilon));
         }
+    }
+
+    /** {@link ScalarKernels#flushSubnormal} lane by lane. */
+    private static FloatVector flushSubnormal(FloatVector x) {
+        return x.blend(0f, x.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
     }
 
     /**

@@ -44,6 +44,13 @@ public final class AdamOptimizer implements Optimizer {
     }
 
     @Override
+    public List<Tensor> state() {
+        List<Tensor> state = new ArrayList<>(firstMoments);
+        state.addAll(secondMoments);
+        return state;
+    }
+
+    @Override
     public void step() {
         t++;
         double alpha = learningRate * Math.sqrt(1 - StrictMath.pow(beta2, t)) / (1 - StrictMath.pow(beta1, t));

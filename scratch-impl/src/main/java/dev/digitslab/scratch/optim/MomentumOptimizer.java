@@ -29,6 +29,11 @@ public final class MomentumOptimizer implements Optimizer {
     }
 
     @Override
+    public List<Tensor> state() {
+        return List.copyOf(velocities);
+    }
+
+    @Override
     public void step() {
         for (int k = 0; k < parameters.size(); k++) {
             Tensor theta = parameters.get(k).value();

@@ -2,6 +2,7 @@ package dev.digitslab.scratch.optim;
 
 import dev.digitslab.api.spec.OptimizerSpec;
 import dev.digitslab.scratch.nn.Parameter;
+import dev.digitslab.scratch.tensor.Tensor;
 import java.util.List;
 
 /**
@@ -12,6 +13,11 @@ public interface Optimizer {
 
     /** One update of every parameter from its current gradient. */
     void step();
+
+    /** The state tensors it keeps (moments, velocities), read-only by contract: for diagnostics. */
+    default List<Tensor> state() {
+        return List.of();
+    }
 
     /** The optimiser the spec names, for these parameters. */
     static Optimizer of(OptimizerSpec spec, List<Parameter> parameters) {

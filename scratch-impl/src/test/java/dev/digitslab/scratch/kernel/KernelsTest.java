@@ -82,6 +82,36 @@ class KernelsTest {
         assertEquals(theta0 - 0.01 * m / (Math.sqrt(v) + 1e-8), scalar[0][5], 1e-6);
     }
 
+    @Test
+    void adamStoresSubnormalMomentsAndParametersAsZeroInBothKernels() {
+        // Lanes 0-2 decay into the subnormal range (g = 0, tiny m, v and θ); lane 3 stays normal; lane 4 is -0.
+        float tiny = Float.MIN_NORMAL * 1.5f;
+        float[] theta = {tiny / 2, -tiny / 2, 1f, 0.5f, -0f, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        float[] g = new float[theta.length];
+        float[] m = {tiny, -tiny, tiny, 0.5f, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        float[] v = {tiny, tiny, tiny, 0.5f, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        float[][] vector = {theta.clone(), g.clone(), m.clone(), v.clone()};
+        new ScalarKernels().adamUpdate(theta, g, m, v, 0, theta.length, 0.5f, 0.5f, 0.5f, 0.5f, 1e-30f, 1e-8f);
+        KernelSelection.load(KernelSelection.Choice.VECTOR).adamUpdate(vector[0], vector[1], vector[2], vector[3], 0,
+                theta.length, 0.5f, 0.5f, 0.5f, 0.5f, 1e-30f, 1e-8f);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0f, m[i], "m[" + i + "] = 0.5·1.5·2⁻¹²⁶ is subnormal");
+            assertEquals(0f, v[i], "v[" + i + "]");
+        }
+        assertEquals(0f, theta[0], "θ = 0.75·2⁻¹²⁶ minus a zero step");
+        assertEquals(0f, theta[1]);
+        assertEquals(1f, theta[2], 1e-6f);
+        assertEquals(0.25f, m[3]);
+        for (int i = 0; i < theta.length; i++) {
+            float[][] scalar = {theta, g, m, v};
+            for (int a = 0; a < 4; a++) {
+                assertEquals(Float.floatToRawIntBits(scalar[a][i]), Float.floatToRawIntBits(vector[a][i]),
+                        "array " + a + " element " + i);
+            }
+        }
+        assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(theta[4]), "-0 is stored as +0");
+    }
+
     private Tensor fill(Tensor t) {
         for (int i = 0; i < t.size(); i++) {
             t.set(i, random.nextDouble() < 0.3 ? 0 : 2 * random.nextDouble() - 1);
