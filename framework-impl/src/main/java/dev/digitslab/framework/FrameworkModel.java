@@ -63,8 +63,7 @@ final class FrameworkModel implements TrainableModel {
         // taken at, i.e. before this step: subtract the same value to report the data loss alone.
         double penalty = spec.l2() > 0 ? net.calcRegularizationScore(true) : 0.0;
         net.fit(x, y);
-        SubnormalFlush.apply(net.params());
-        SubnormalFlush.apply(net.getUpdater().getStateViewArray());
+        SubnormalFlush.afterStep(net);
         return net.score() - penalty;
     }
 
