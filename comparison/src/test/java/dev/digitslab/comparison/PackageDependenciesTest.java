@@ -1,5 +1,7 @@
 package dev.digitslab.comparison;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -20,6 +22,8 @@ class PackageDependenciesTest {
     private static final String SCRATCH = "dev.digitslab.scratch..";
     private static final String FRAMEWORK = "dev.digitslab.framework..";
     private static final String COMPARISON = "dev.digitslab.comparison..";
+    private static final String FRAMEWORK_BLAS = "dev.digitslab.framework.blas..";
+    private static final String BENCHMARK = "dev.digitslab.comparison.bench..";
 
     private static JavaClasses classes;
 
@@ -75,7 +79,15 @@ class PackageDependenciesTest {
     @Test
     void comparisonKnowsImplementationsOnlyThroughTheServiceLoader() {
         noClasses().that().resideInAPackage(COMPARISON)
-                .should().dependOnClassesThat().resideInAnyPackage(SCRATCH, FRAMEWORK)
+                .should().dependOnClassesThat().resideInAnyPackage(SCRATCH)
+                .check(classes);
+        // The one exception: the benchmark asks the framework's blas package (CPU facts, no Deeplearning4j) which
+        // OpenBLAS kernels the Python peers deserve.
+        noClasses().that().resideInAPackage(COMPARISON)
+                .should().dependOnClassesThat(resideInAPackage(FRAMEWORK).and(not(resideInAPackage(FRAMEWORK_BLAS))))
+                .check(classes);
+        noClasses().that().resideInAPackage(COMPARISON).and().resideOutsideOfPackage(BENCHMARK)
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORK_BLAS)
                 .check(classes);
     }
 
