@@ -22,7 +22,7 @@ class PackageDependenciesTest {
     private static final String SCRATCH = "dev.digitslab.scratch..";
     private static final String FRAMEWORK = "dev.digitslab.framework..";
     private static final String COMPARISON = "dev.digitslab.comparison..";
-    private static final String FRAMEWORK_BLAS = "dev.digitslab.framework.blas..";
+    private static final String FRAMEWORK_CPU = "dev.digitslab.framework.cpu..";
     private static final String BENCHMARK = "dev.digitslab.comparison.bench..";
 
     private static JavaClasses classes;
@@ -81,13 +81,13 @@ class PackageDependenciesTest {
         noClasses().that().resideInAPackage(COMPARISON)
                 .should().dependOnClassesThat().resideInAnyPackage(SCRATCH)
                 .check(classes);
-        // The one exception: the benchmark asks the framework's blas package (CPU facts, no Deeplearning4j) which
+        // The one exception: the benchmark asks the framework's cpu package (the CPU's instruction sets) which
         // OpenBLAS kernels the Python peers deserve.
         noClasses().that().resideInAPackage(COMPARISON)
-                .should().dependOnClassesThat(resideInAPackage(FRAMEWORK).and(not(resideInAPackage(FRAMEWORK_BLAS))))
+                .should().dependOnClassesThat(resideInAPackage(FRAMEWORK).and(not(resideInAPackage(FRAMEWORK_CPU))))
                 .check(classes);
         noClasses().that().resideInAPackage(COMPARISON).and().resideOutsideOfPackage(BENCHMARK)
-                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORK_BLAS)
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORK_CPU)
                 .check(classes);
     }
 

@@ -3,7 +3,7 @@ package dev.digitslab.comparison.bench;
 import dev.digitslab.api.train.Trainer;
 import dev.digitslab.comparison.run.Implementations;
 import dev.digitslab.datasets.MnistFiles;
-import dev.digitslab.framework.blas.CpuFeatures;
+import dev.digitslab.framework.cpu.CpuFeatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

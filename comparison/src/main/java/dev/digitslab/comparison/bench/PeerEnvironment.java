@@ -1,7 +1,7 @@
 package dev.digitslab.comparison.bench;
 
-import dev.digitslab.framework.blas.BlasCoreType;
-import dev.digitslab.framework.blas.CpuFeatures;
+import dev.digitslab.framework.cpu.BlasCoreType;
+import dev.digitslab.framework.cpu.CpuFeatures;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

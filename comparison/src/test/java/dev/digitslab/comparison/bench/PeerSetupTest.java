@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digitslab.api.spec.LayerSpec;
 import dev.digitslab.api.spec.SpecLoader;
-import dev.digitslab.framework.blas.CpuFeatures;
+import dev.digitslab.framework.cpu.CpuFeatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

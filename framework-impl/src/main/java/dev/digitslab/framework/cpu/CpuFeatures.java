@@ -1,4 +1,4 @@
-package dev.digitslab.framework.blas;
+package dev.digitslab.framework.cpu;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

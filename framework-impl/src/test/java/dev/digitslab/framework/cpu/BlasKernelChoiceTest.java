@@ -1,4 +1,4 @@
-package dev.digitslab.framework.blas;
+package dev.digitslab.framework.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.digitslab.framework.blas;
+package dev.digitslab.framework.cpu;
 
 import java.util.Locale;
 import java.util.SplittableRandom;

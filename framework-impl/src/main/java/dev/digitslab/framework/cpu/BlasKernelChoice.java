@@ -1,4 +1,4 @@
-package dev.digitslab.framework.blas;
+package dev.digitslab.framework.cpu;
 
 import dev.digitslab.api.io.AtomicFiles;
 import java.io.File;
