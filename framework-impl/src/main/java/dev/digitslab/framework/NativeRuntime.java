@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import dev.digitslab.framework.cpu.BlasKernelChoice;
 import dev.digitslab.framework.cpu.LoadedOpenBlas;
+import dev.digitslab.framework.cpu.NativeVariantChoice;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
@@ -38,10 +39,12 @@ public final class NativeRuntime {
 
     /**
      * What must happen before JavaCPP's {@code Pointer} class or ND4J's native library is loaded: JavaCPP's memory
-     * polling off, OpenBLAS's kernels chosen ({@link BlasKernelChoice}). Idempotent.
+     * polling off, ND4J's binary variant ({@link NativeVariantChoice}) and OpenBLAS's kernels ({@link BlasKernelChoice})
+     * chosen. Idempotent.
      */
     static void prepare() {
         disablePhysicalMemoryPolling();
+        NativeVariantChoice.apply();
         BlasKernelChoice.apply();
     }
 
@@ -174,6 +177,9 @@ public final class NativeRuntime {
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         env.put("native.binaryLevel", levelName(ops.binaryLevel()));
         env.put("native.cpuLevel", levelName(ops.optimalLevel()));
+        NativeVariantChoice.Choice variant = NativeVariantChoice.current();
+        env.put("native.binaryChoice", variant == null ? "JavaCPP's default (loaded before the project chose)"
+                : variant.reason());
         env.put("OMP_NUM_THREADS", String.valueOf(System.getenv(OMP_NUM_THREADS)));
         env.put("OMP_WAIT_POLICY", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
         env.put("omp.maxThreads", String.valueOf(ops.ompGetMaxThreads()));

@@ -43,7 +43,7 @@ class BlasKernelChoiceTest {
 
     @Test
     void aChildKilledByTheCpuFailsTheCheckAndSaysWhy() {
-        BlasKernelChoice.Verdict verdict = BlasKernelChoice.interpret("SkylakeX", 134, List.of("Core: SkylakeX",
+        SelfCheck.Verdict verdict = BlasKernelChoice.interpret("SkylakeX", 134, List.of("Core: SkylakeX",
                 "# A fatal error has been detected by the Java Runtime Environment:", "#  SIGILL (0x4) at pc=0x7f"));
         assertFalse(verdict.passed());
         assertTrue(verdict.detail().contains("exit code 134"), verdict.detail());
@@ -51,7 +51,7 @@ class BlasKernelChoiceTest {
 
     @Test
     void wrongResultsFailTheCheck() {
-        BlasKernelChoice.Verdict verdict = BlasKernelChoice.interpret("Haswell", 1, List.of("Core: Haswell",
+        SelfCheck.Verdict verdict = BlasKernelChoice.interpret("Haswell", 1, List.of("Core: Haswell",
                 "failed SGEMM 67x129x71: C[0,0] = 3.0, expected 1.0 ± 1e-5"));
         assertFalse(verdict.passed());
         assertTrue(verdict.detail().startsWith("SGEMM 67x129x71"), verdict.detail());
@@ -59,7 +59,7 @@ class BlasKernelChoiceTest {
 
     @Test
     void kernelsOtherThanTheCandidateFailTheCheck() {
-        BlasKernelChoice.Verdict verdict = BlasKernelChoice.interpret("SkylakeX", 0, List.of("Core: Prescott",
+        SelfCheck.Verdict verdict = BlasKernelChoice.interpret("SkylakeX", 0, List.of("Core: Prescott",
                 "passed 25.0"));
         assertFalse(verdict.passed());
         assertTrue(verdict.detail().contains("Prescott"), verdict.detail());
@@ -80,7 +80,7 @@ class BlasKernelChoiceTest {
 
     @Test
     void theOldestKernelsPassTheRealSelfCheckOnAnyX86Cpu() {
-        BlasKernelChoice.Verdict verdict = BlasKernelChoice.selfCheck("Prescott");
+        SelfCheck.Verdict verdict = BlasKernelChoice.selfCheck("Prescott");
         assertTrue(verdict.passed(), verdict.detail());
         assertTrue(verdict.detail().contains("GFLOP/s"), verdict.detail());
     }
@@ -90,7 +90,7 @@ class BlasKernelChoiceTest {
         // On an AVX2 machine SkylakeX's kernels stop the child JVM with SIGILL; on an AVX-512 one they pass.
         Optional<CpuFeatures> cpu = CpuFeatures.ofThisMachine();
         boolean avx512 = cpu.flatMap(BlasCoreType::forCpu).filter("SkylakeX"::equals).isPresent();
-        BlasKernelChoice.Verdict verdict = BlasKernelChoice.selfCheck("SkylakeX");
+        SelfCheck.Verdict verdict = BlasKernelChoice.selfCheck("SkylakeX");
         assertEquals(avx512, verdict.passed(), verdict.detail());
     }
 }
