@@ -28,6 +28,12 @@ public final class IdxReader {
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     /** First buffer for gzipped data, doubled as data arrives. */
     private static final int FIRST_GZIP_BUFFER = 1 << 16;
+    /**
+     * Most bytes asked of the stream per read call. A file channel copies each read through a temporary
+     * native buffer as large as the request and keeps it cached for the thread: one 47 MB read would hold
+     * 47 MB of native memory for the rest of the JVM's life.
+     */
+    private static final int MAX_READ = 1 << 16;
 
     private IdxReader() {
     }
@@ -151,7 +157,7 @@ public final class IdxReader {
                 if (read == buffer.length) {
                     buffer = Arrays.copyOf(buffer, (int) Math.min(n, 2L * buffer.length));
                 }
-                int r = in.read(buffer, read, buffer.length - read);
+                int r = in.read(buffer, read, Math.min(MAX_READ, buffer.length - read));
                 if (r < 0) {
                     break;
                 }
