@@ -8,6 +8,7 @@ import dev.digitslab.api.spec.TaskSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.SoftReference;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,8 +35,10 @@ import java.util.stream.IntStream;
  *       arrays in identical order on any machine.</li>
  *   <li>Pixels are byte/255f; {@link ImageSet#digits()} holds the original digit.</li>
  * </ul>
- * The raw files (about 55 MB of bytes) and the {@value #KEPT_SPLITS} most recent splits are kept while memory
- * allows, so repeated loads are cheap and a tight heap still fits the splits alone. Runs that ask for the same
+ * The splits are built as the image files stream by, one raw image at a time, so building them never needs
+ * the raw pixels (about 55 MB) on top of their floats (unless the raw data is in memory anyway: then it is
+ * used). The {@value #KEPT_SPLITS} most recent splits are kept while memory allows, so repeated loads are cheap
+ * and a tight heap still fits the splits alone. Runs that ask for the same
  * splits at the same time (both implementations of a seed, run in parallel) wait for one build and share its
  * arrays, read-only.
  */
@@ -45,8 +48,10 @@ public final class MnistSplits {
     /** Pixels per image of both data sets (28 × 28): the input width of every network trained on them. */
     public static final int IMAGE_PIXELS = 28 * 28;
 
-    /** Raw data per data set, kept while memory allows: a tight heap frees it once the splits are built. */
+    /** Raw data per data set, read only when asked for ({@link #dataset}) and kept while memory allows. */
     private static final Map<String, SoftReference<MnistDataset>> DATASETS = new HashMap<>();
+    /** The verified files per data set, found once per JVM. */
+    private static final Map<String, MnistFiles> FILES = new HashMap<>();
     /** Splits kept: enough for every run of a few seeds at once, each only while memory allows. */
     static final int KEPT_SPLITS = 4;
     private static final Map<SplitKey, SoftReference<Splits>> RECENT = new LinkedHashMap<>(8, 0.75f, true) {
@@ -59,6 +64,18 @@ public final class MnistSplits {
     private static final Map<SplitKey, CompletableFuture<Splits>> BUILDING = new HashMap<>();
 
     private record SplitKey(String dataset, TaskSpec task, double validationFraction, Integer subset, long seed) {
+    }
+
+    /**
+     * Which images go where, decided from the labels alone.
+     *
+     * @param trainLabels (official train count) task label of every official training image, −1 if left out
+     * @param train       ascending indices of the official training images that form the training split
+     * @param validation  ascending indices of the official training images held out for validation
+     * @param testLabels  (official test count) task label of every official test image, −1 if left out
+     * @param test        ascending indices of the official test images that form the test split
+     */
+    private record SplitPlan(int[] trainLabels, int[] train, int[] validation, int[] testLabels, int[] test) {
     }
 
     private MnistSplits() {
@@ -105,9 +122,7 @@ public final class MnistSplits {
             }
         }
         try {
-            MnistDataset mnist = dataset(name);
-            Splits splits = split(mnist.train(), mnist.test(), data.task(), data.validationFraction(), data.subset(),
-                    seed);
+            Splits splits = build(name, data.task(), data.validationFraction(), data.subset(), seed);
             synchronized (MnistSplits.class) {
                 RECENT.put(key, new SoftReference<>(splits));
                 BUILDING.remove(key);
@@ -121,6 +136,57 @@ public final class MnistSplits {
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /** From the raw data if it is in memory, else streamed from the files. */
+    private static Splits build(String name, TaskSpec task, double validationFraction, Integer subset, long seed) {
+        MnistDataset inMemory;
+        synchronized (MnistSplits.class) {
+            SoftReference<MnistDataset> kept = DATASETS.get(name);
+            inMemory = kept == null ? null : kept.get();
+        }
+        if (inMemory != null) {
+            return split(inMemory.train(), inMemory.test(), task, validationFraction, subset, seed);
+        }
+        try {
+            return stream(files(name), task, validationFraction, subset, seed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Splits as {@link #split} does, reading the labels first and then streaming each image file once into
+     * the float arrays of its splits: the raw pixels are never held whole.
+     */
+    static Splits stream(MnistFiles files, TaskSpec task, double validationFraction, Integer subset,
+                         long seed) throws IOException {
+        Path trainLabelFile = files.path(MnistFile.TRAIN_LABELS);
+        Path testLabelFile = files.path(MnistFile.TEST_LABELS);
+        byte[] trainDigits = IdxReader.readLabels(trainLabelFile, MnistDataset.CLASS_COUNT);
+        byte[] testDigits = IdxReader.readLabels(testLabelFile, MnistDataset.CLASS_COUNT);
+        SplitPlan plan = plan(trainDigits, testDigits, task, validationFraction, subset, seed);
+        StreamedImageSets trainSide = new StreamedImageSets(new int[][] {plan.train(), plan.validation()},
+                plan.trainLabels(), trainDigits, task.classes());
+        IdxReader.streamImages(files.path(MnistFile.TRAIN_IMAGES), trainLabelFile, trainDigits.length, trainSide);
+        StreamedImageSets testSide = new StreamedImageSets(new int[][] {plan.test()}, plan.testLabels(), testDigits,
+                task.classes());
+        IdxReader.streamImages(files.path(MnistFile.TEST_IMAGES), testLabelFile, testDigits.length, testSide);
+        return new Splits(task, seed, trainSide.result(0), trainSide.result(1), testSide.result(0));
+    }
+
+    /** The verified files of a data set, found once per JVM. */
+    private static synchronized MnistFiles files(String name) throws IOException {
+        MnistFiles files = FILES.get(name);
+        if (files == null) {
+            files = switch (name) {
+                case MNIST -> MnistLocator.fromEnvironment().resolve();
+                case FASHION_MNIST -> FashionMnistLocator.fromEnvironment().resolve();
+                default -> throw new IllegalArgumentException("unknown data set '" + name + "'");
+            };
+            FILES.put(name, files);
+        }
+        return files;
     }
 
     /** The raw MNIST data, read on first use and kept while memory allows. */
@@ -138,12 +204,7 @@ public final class MnistSplits {
         MnistDataset dataset = kept == null ? null : kept.get();
         if (dataset == null) {
             try {
-                MnistFiles files = switch (name) {
-                    case MNIST -> MnistLocator.fromEnvironment().resolve();
-                    case FASHION_MNIST -> FashionMnistLocator.fromEnvironment().resolve();
-                    default -> throw new IllegalArgumentException("unknown data set '" + dataSetName + "'");
-                };
-                dataset = MnistDataset.read(files);
+                dataset = MnistDataset.read(files(name));
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             }
@@ -163,12 +224,23 @@ public final class MnistSplits {
      */
     public static Splits split(LabelledImages officialTrain, LabelledImages officialTest, TaskSpec task,
                                double validationFraction, Integer subset, long seed) {
+        SplitPlan plan = plan(officialTrain.labels(), officialTest.labels(), task, validationFraction, subset, seed);
+        int classCount = task.classes();
+        return new Splits(task, seed,
+                ImageSetBuilder.build(officialTrain, plan.train(), plan.trainLabels(), classCount),
+                ImageSetBuilder.build(officialTrain, plan.validation(), plan.trainLabels(), classCount),
+                ImageSetBuilder.build(officialTest, plan.test(), plan.testLabels(), classCount));
+    }
+
+    /** Decides the splits from the digits of the official training and test images. */
+    private static SplitPlan plan(byte[] trainDigits, byte[] testDigits, TaskSpec task, double validationFraction,
+                                  Integer subset, long seed) {
         if (!(validationFraction > 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validationFraction must be in (0, 1), was " + validationFraction);
         }
         int classCount = task.classes();
-        int[] trainLabels = taskLabels(officialTrain, task);
-        int[] pool = IntStream.range(0, officialTrain.count()).filter(i -> trainLabels[i] >= 0).toArray();
+        int[] trainLabels = taskLabels(trainDigits, task);
+        int[] pool = IntStream.range(0, trainDigits.length).filter(i -> trainLabels[i] >= 0).toArray();
 
         if (subset != null) {
             if (subset < 2 || subset > pool.length) {
@@ -190,13 +262,9 @@ public final class MnistSplits {
         int[] validation = pick(pool, held, true);
         int[] train = pick(pool, held, false);
 
-        int[] testLabels = taskLabels(officialTest, task);
-        int[] test = IntStream.range(0, officialTest.count()).filter(i -> testLabels[i] >= 0).toArray();
-
-        return new Splits(task, seed,
-                ImageSetBuilder.build(officialTrain, train, trainLabels, classCount),
-                ImageSetBuilder.build(officialTrain, validation, trainLabels, classCount),
-                ImageSetBuilder.build(officialTest, test, testLabels, classCount));
+        int[] testLabels = taskLabels(testDigits, task);
+        int[] test = IntStream.range(0, testDigits.length).filter(i -> testLabels[i] >= 0).toArray();
+        return new SplitPlan(trainLabels, train, validation, testLabels, test);
     }
 
     private static SplittableRandom stream(long seed, SeedStream.Purpose purpose) {
@@ -216,10 +284,10 @@ public final class MnistSplits {
     }
 
     /** (count) the task label of every image, −1 for images the task leaves out. */
-    private static int[] taskLabels(LabelledImages images, TaskSpec task) {
-        int[] labels = new int[images.count()];
+    private static int[] taskLabels(byte[] digits, TaskSpec task) {
+        int[] labels = new int[digits.length];
         for (int i = 0; i < labels.length; i++) {
-            int digit = images.label(i);
+            int digit = digits[i] & 0xff;
             if (digit > 9) {
                 throw new IllegalArgumentException("image " + i + " has label " + digit + ", expected a digit 0-9");
             }

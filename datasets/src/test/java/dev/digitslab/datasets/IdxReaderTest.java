@@ -52,6 +52,58 @@ class IdxReaderTest {
     }
 
     @Test
+    void streamsImagesInFileOrderWithTheSameBytesAsReadingThemWhole() throws IOException {
+        Path images = RealMnist.file(MnistFile.TEST_IMAGES);
+        IdxArray whole = IdxReader.readImages(images);
+        byte[] streamed = new byte[whole.data().length];
+        int[] next = {0};
+        IdxReader.streamImages(images, RealMnist.file(MnistFile.TEST_LABELS), 10000, new IdxReader.ImageSink() {
+            @Override
+            public void begin(int rows, int cols) {
+                assertEquals(28 * 28, rows * cols);
+            }
+
+            @Override
+            public void accept(int image, byte[] pixels) {
+                assertEquals(next[0]++, image);
+                System.arraycopy(pixels, 0, streamed, image * pixels.length, pixels.length);
+            }
+        });
+        assertEquals(10000, next[0]);
+        assertArrayEquals(whole.data(), streamed);
+    }
+
+    @Test
+    void streamingRejectsWhatReadingRejectsWithTheSameMessage() throws IOException {
+        Path labels = IdxFiles.write(dir.resolve("labels"), LABELS, new int[] {10}, IdxFiles.realTestLabels(10));
+        Path wrongDims = IdxFiles.write(dir.resolve("dims"), IMAGES, new int[] {10, 28, 29}, IdxFiles.realTestPixels(10));
+        Path tooShort = IdxFiles.write(dir.resolve("short"), IMAGES, new int[] {10, 28, 28}, IdxFiles.realTestPixels(9));
+        Path hugeImages = IdxFiles.write(dir.resolve("huge"), IMAGES, new int[] {10, 28, 280_000}, IdxFiles.realTestPixels(10));
+        for (Path images : new Path[] {wrongDims, tooShort, hugeImages}) {
+            DataFormatException read = assertThrows(DataFormatException.class, () -> IdxReader.readLabelled(images, labels, 10));
+            DataFormatException streamed = assertThrows(DataFormatException.class,
+                    () -> IdxReader.streamImages(images, labels, 10, new DiscardingSink()));
+            assertEquals(read.getMessage(), streamed.getMessage());
+        }
+        Path fewerLabels = IdxFiles.write(dir.resolve("nine"), LABELS, new int[] {9}, IdxFiles.realTestLabels(9));
+        Path images = IdxFiles.write(dir.resolve("images"), IMAGES, new int[] {10, 28, 28}, IdxFiles.realTestPixels(10));
+        DataFormatException read = assertThrows(DataFormatException.class, () -> IdxReader.readLabelled(images, fewerLabels, 10));
+        DataFormatException streamed = assertThrows(DataFormatException.class,
+                () -> IdxReader.streamImages(images, fewerLabels, 9, new DiscardingSink()));
+        assertEquals(read.getMessage(), streamed.getMessage());
+    }
+
+    private static final class DiscardingSink implements IdxReader.ImageSink {
+        @Override
+        public void begin(int rows, int cols) {
+        }
+
+        @Override
+        public void accept(int image, byte[] pixels) {
+        }
+    }
+
+    @Test
     void readsGzippedFashionMnistFromDebianPackageIfInstalled() throws IOException {
         Path fashion = Path.of("/usr/share/datasets/fashion-mnist");
         Path images = fashion.resolve("t10k-images-idx3-ubyte.gz");

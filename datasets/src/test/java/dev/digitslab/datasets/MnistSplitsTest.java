@@ -11,6 +11,7 @@ import dev.digitslab.api.data.ImageSet;
 import dev.digitslab.api.data.Splits;
 import dev.digitslab.api.spec.DataSpec;
 import dev.digitslab.api.spec.TaskSpec;
+import java.io.IOException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,23 @@ class MnistSplitsTest {
         assertEquals(a.train(), b.train());
         assertEquals(a.validation(), b.validation());
         assertEquals(a.test(), b.test());
+    }
+
+    @Test
+    void streamingTheFilesGivesTheSameSplitsAsSplittingTheRawData() throws IOException {
+        MnistFiles files = RealMnist.dataset().files();
+        for (TaskSpec task : new TaskSpec[] {MULTICLASS, new TaskSpec.DigitVsDigit(3, 8)}) {
+            Splits raw = split(task, 0.1, null, 42);
+            Splits streamed = MnistSplits.stream(files, task, 0.1, null, 42);
+            assertEquals(raw.train(), streamed.train(), task.describe());
+            assertEquals(raw.validation(), streamed.validation(), task.describe());
+            assertEquals(raw.test(), streamed.test(), task.describe());
+        }
+        Splits raw = split(new TaskSpec.DigitVsRest(7), 0.2, 1000, 5);
+        Splits streamed = MnistSplits.stream(files, new TaskSpec.DigitVsRest(7), 0.2, 1000, 5);
+        assertEquals(raw.train(), streamed.train());
+        assertEquals(raw.validation(), streamed.validation());
+        assertEquals(raw.test(), streamed.test());
     }
 
     @Test
