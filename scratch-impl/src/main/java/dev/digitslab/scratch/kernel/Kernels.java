@@ -3,9 +3,16 @@ package dev.digitslab.scratch.kernel;
 /**
  * The float32 matrix-product kernels: the whole cost of training. Both implementations compute every
  * output element as the same chain of fused multiply-adds, over p in ascending order, starting from +0
- * and skipping terms whose left factor is exactly 0 (most MNIST pixels are 0, and adding 0·b changes
- * nothing for finite b). So {@link ScalarKernels} and {@link VectorKernels} give bit-identical results,
- * on any number of threads, and the scalar one is the readable specification of the fast one.
+ * and skipping terms whose left factor is exactly 0 (most MNIST pixels are 0, and half the ReLU outputs),
+ * and finally add +0, which turns a −0 result into +0 and changes nothing else. So {@link ScalarKernels}
+ * and {@link VectorKernels} give bit-identical results, on any number of threads, and the scalar one is the
+ * readable specification of the fast one.
+ *
+ * <p>Why the final +0: a fast kernel computes several rows at once and then cannot skip the zeros of one
+ * row only. For a finite b, adding 0·b = ±0 leaves every non-zero accumulator as it is, and a zero one zero;
+ * only its sign can differ (a −0 accumulator arises only when the first non-zero product underflows below
+ * 2⁻¹⁵⁰). With the final +0 both ways give the same bits. A non-finite b (0·∞ is NaN) must not be multiplied
+ * by a skipped zero, so fast kernels skip exactly where B holds an infinity or NaN.
  *
  * <p>Work is split by output rows ({@code from..to}); a caller may hand different row ranges to different
  * threads, because no output element depends on how rows are split.

@@ -25,6 +25,7 @@ public final class ScalarKernels implements Kernels {
                     c[i * n + j] = Math.fma(aip, b[p * n + j], c[i * n + j]);
                 }
             }
+            positiveZeros(c, i * n, n);
         }
     }
 
@@ -41,6 +42,14 @@ public final class ScalarKernels implements Kernels {
                     c[i * n + j] = Math.fma(api, b[p * n + j], c[i * n + j]);
                 }
             }
+            positiveZeros(c, i * n, n);
+        }
+    }
+
+    /** The contract's last step: x + 0 turns −0 into +0 and leaves every other value (NaN too) as it is. */
+    private static void positiveZeros(float[] c, int from, int n) {
+        for (int j = from; j < from + n; j++) {
+            c[j] = c[j] + 0f;
         }
     }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class KernelsTest {
     /** Shapes that exercise every block width and tail of the vector kernel, and the narrow path. */
     private static final int[][] SHAPES = {{1, 1, 1}, {3, 5, 7}, {17, 33, 16}, {32, 784, 128}, {5, 40, 300},
-            {128, 128, 10}, {9, 64, 47}, {2, 3, 129}, {200, 31, 1}};
+            {128, 128, 10}, {9, 64, 47}, {2, 3, 129}, {200, 31, 1}, {6, 0, 9}, {7, 19, 33}, {13, 70, 65},
+            {4, 9, 31}};
 
     private final SplittableRandom random = new SplittableRandom(5);
 
@@ -47,6 +48,100 @@ class KernelsTest {
             scalar.multiplyTransposedARows(at, b, expected, m, k, n, 0, m);
             vector.multiplyTransposedARows(at, b, actual, m, k, n, 0, m);
             assertArrayEquals(expected, actual, "Aᵀ·B " + m + "x" + k + "x" + n);
+        }
+    }
+
+    /** Rows of A that are entirely zero, zero except for one term, or dense, next to each other. */
+    private float[] sparseRows(int m, int k) {
+        float[] a = new float[m * k];
+        for (int i = 0; i < m; i++) {
+            int kind = random.nextInt(4);
+            for (int p = 0; p < k; p++) {
+                boolean nonZero = kind == 1 ? p == i % k : kind == 2 || kind == 3 && random.nextDouble() < 0.1;
+                a[i * k + p] = nonZero ? (float) (2 * random.nextDouble() - 1) : 0f;
+            }
+        }
+        return a;
+    }
+
+    private static void assertVectorMatchesScalar(float[] a, float[] at, float[] b, int m, int k, int n, String what) {
+        Kernels vector = KernelSelection.load(KernelSelection.Choice.VECTOR);
+        Kernels scalar = new ScalarKernels();
+        float[] expected = new float[m * n];
+        float[] actual = new float[m * n];
+        scalar.multiplyRows(a, b, expected, k, n, 0, m);
+        vector.multiplyRows(a, b, actual, k, n, 0, m);
+        assertArrayEquals(expected, actual, "A·B " + what);
+        for (int split = 1; split < m; split += 3) { // row ranges that cut register blocks anywhere
+            vector.multiplyRows(a, b, actual, k, n, 0, split);
+            vector.multiplyRows(a, b, actual, k, n, split, m);
+            assertArrayEquals(expected, actual, "A·B split at " + split + ", " + what);
+        }
+        scalar.multiplyTransposedARows(at, b, expected, m, k, n, 0, m);
+        vector.multiplyTransposedARows(at, b, actual, m, k, n, 0, m);
+        assertArrayEquals(expected, actual, "Aᵀ·B " + what);
+    }
+
+    private static float[] transposed(float[] a, int rows, int cols) {
+        float[] t = new float[a.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = a[r * cols + c];
+            }
+        }
+        return t;
+    }
+
+    @Test
+    void vectorKernelsMatchScalarOnSparseRowsAndAnyRowSplit() {
+        for (int[] s : new int[][] {{11, 50, 37}, {9, 784, 20}, {4, 3, 64}, {23, 17, 5}}) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            float[] a = sparseRows(m, k);
+            assertVectorMatchesScalar(a, transposed(a, m, k), randomWithZeros(k * n), m, k, n,
+                    m + "x" + k + "x" + n);
+        }
+    }
+
+    @Test
+    void zeroResultsArePositiveZeroWhereverZerosWereSkipped() {
+        // Row 0: one product of 1e-30·(−1e-30), which underflows to −0; row 1: a zero factor there instead.
+        float[] a = {1e-30f, 0f, 0f, 1f};
+        float[] b = {-1e-30f, 2f, 0f, 0f}; // (2, 2)
+        for (Kernels kernels : new Kernels[] {new ScalarKernels(), KernelSelection.load(KernelSelection.Choice.VECTOR)}) {
+            float[] c = new float[4];
+            kernels.multiplyRows(a, b, c, 2, 2, 0, 2);
+            assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(c[0]), kernels.description());
+            assertEquals(2e-30f, c[1], kernels.description());
+            assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(c[2]), kernels.description());
+        }
+        float[] a2 = sparseRows(10, 30);
+        float[] b2 = randomWithZeros(30 * 21);
+        for (int i = 0; i < b2.length; i += 7) {
+            b2[i] = -1e-30f; // underflowing products next to zero factors of other rows
+        }
+        for (int i = 0; i < a2.length; i += 5) {
+            a2[i] = a2[i] == 0f ? 0f : 1e-30f;
+        }
+        assertVectorMatchesScalar(a2, transposed(a2, 10, 30), b2, 10, 30, 21, "underflowing products");
+    }
+
+    @Test
+    void infinitiesAndNaNsInTheRightOperandMeetOnlyNonZeroFactors() {
+        int m = 9;
+        int k = 12;
+        int n = 40;
+        float[] a = sparseRows(m, k);
+        float[] b = randomWithZeros(k * n);
+        b[3 * n + 5] = Float.POSITIVE_INFINITY;
+        b[7 * n + 30] = Float.NaN;
+        b[11 * n + 39] = Float.NEGATIVE_INFINITY;
+        assertVectorMatchesScalar(a, transposed(a, m, k), b, m, k, n, "non-finite B");
+        float[] c = new float[m * n];
+        new ScalarKernels().multiplyRows(a, b, c, k, n, 0, m);
+        for (int i = 0; i < m; i++) {
+            assertEquals(a[i * k + 3] == 0f, Float.isFinite(c[i * n + 5]), "row " + i + ": ∞ only where used");
         }
     }
 
