@@ -41,6 +41,25 @@ public interface Kernels {
     void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to);
 
     /**
+     * C[i, :] = Σ_p A[i, p]·B[:, p] for rows i in [from, to): the product A·Bᵀ without materialising Bᵀ.
+     *
+     * @param a (m, k) row-major
+     * @param b (n, k) row-major
+     * @param c (m, n) row-major; rows from..to are overwritten
+     */
+    void multiplyTransposedBRows(float[] a, float[] b, float[] c, int k, int n, int from, int to);
+
+    /**
+     * C[i, :] = Σ_p A[p, i]·B[:, p] for rows i in [from, to): the product Aᵀ·Bᵀ without materialising
+     * either transpose.
+     *
+     * @param a (k, m) row-major
+     * @param b (n, k) row-major
+     * @param c (m, n) row-major; rows from..to are overwritten
+     */
+    void multiplyTransposedBothRows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to);
+
+    /**
      * One float32 Adam update of elements [from, to), in exactly this order of operations (so that the
      * implementations agree bit for bit): m ← β1·m + c1·g; v ← β2·v + c2·g·g; θ ← θ − α·m/(√v + ε),
      * with c1 = 1 − β1, c2 = 1 − β2 and α the bias-corrected step size of this iteration.

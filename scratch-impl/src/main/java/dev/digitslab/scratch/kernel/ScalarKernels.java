@@ -14,42 +14,45 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to) {
-        for (int i = from; i < to; i++) {
-            java.util.Arrays.fill(c, i * n, i * n + n, 0f);
-            for (int p = 0; p < k; p++) {
-                float aip = a[i * k + p];
-                if (aip == 0f) {
-                    continue;
-                }
-                for (int j = 0; j < n; j++) {
-                    c[i * n + j] = Math.fma(aip, b[p * n + j], c[i * n + j]);
-                }
-            }
-            positiveZeros(c, i * n, n);
-        }
+        rows(a, k, 1, b, n, 1, c, k, n, from, to);
     }
 
     @Override
     public void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to) {
+        rows(a, 1, m, b, n, 1, c, k, n, from, to);
+    }
+
+    @Override
+    public void multiplyTransposedBRows(float[] a, float[] b, float[] c, int k, int n, int from, int to) {
+        rows(a, k, 1, b, 1, k, c, k, n, from, to);
+    }
+
+    @Override
+    public void multiplyTransposedBothRows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to) {
+        rows(a, 1, m, b, 1, k, c, k, n, from, to);
+    }
+
+    /**
+     * Rows [from, to) of C (·, n) = Σ_p left(i, p)·right(p, j), where the left factor of row i and term p is
+     * a[i·aRow + p·aTerm] and the right factor of term p and column j is b[p·bTerm + j·bColumn]: the four
+     * forms differ only in these strides.
+     */
+    private static void rows(float[] a, int aRow, int aTerm, float[] b, int bTerm, int bColumn, float[] c, int k,
+                             int n, int from, int to) {
         for (int i = from; i < to; i++) {
             java.util.Arrays.fill(c, i * n, i * n + n, 0f);
             for (int p = 0; p < k; p++) {
-                float api = a[p * m + i];
-                if (api == 0f) {
+                float aip = a[i * aRow + p * aTerm];
+                if (aip == 0f) {
                     continue;
                 }
                 for (int j = 0; j < n; j++) {
-                    c[i * n + j] = Math.fma(api, b[p * n + j], c[i * n + j]);
+                    c[i * n + j] = Math.fma(aip, b[p * bTerm + j * bColumn], c[i * n + j]);
                 }
             }
-            positiveZeros(c, i * n, n);
-        }
-    }
-
-    /** The contract's last step: x + 0 turns −0 into +0 and leaves every other value (NaN too) as it is. */
-    private static void positiveZeros(float[] c, int from, int n) {
-        for (int j = from; j < from + n; j++) {
-            c[j] = c[j] + 0f;
+            for (int j = 0; j < n; j++) {
+                c[i * n + j] = c[i * n + j] + 0f; // the contract's last step: −0 becomes +0, nothing else changes
+            }
         }
     }
 

@@ -38,12 +38,22 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to) {
-        product(a, k, 1, b, c, k, n, from, to);
+        product(a, k, 1, b, false, c, k, n, from, to);
     }
 
     @Override
     public void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to) {
-        product(a, 1, m, b, c, k, n, from, to);
+        product(a, 1, m, b, false, c, k, n, from, to);
+    }
+
+    @Override
+    public void multiplyTransposedBRows(float[] a, float[] b, float[] c, int k, int n, int from, int to) {
+        product(a, k, 1, b, true, c, k, n, from, to);
+    }
+
+    @Override
+    public void multiplyTransposedBothRows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to) {
+        product(a, 1, m, b, true, c, k, n, from, to);
     }
 
     @Override
@@ -70,11 +80,12 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * c[i·n + j] = Σ_p a[i·rowStride + p·pStride]·b[p·n + j] for rows i in [from, to), all columns j: the
-     * left factor of row i and term p sits at i·rowStride + p·pStride (rows of A, or columns for Aᵀ).
+     * c[i·n + j] = Σ_p a[i·rowStride + p·pStride]·B[p, j] for rows i in [from, to), all columns j: the
+     * left factor of row i and term p sits at i·rowStride + p·pStride (rows of A, or columns for Aᵀ); B is
+     * b (k, n), or b (n, k) when {@code bTransposed}.
      */
-    private static void product(float[] a, int rowStride, int pStride, float[] b, float[] c, int k, int n,
-                                int from, int to) {
+    private static void product(float[] a, int rowStride, int pStride, float[] b, boolean bTransposed, float[] c,
+                                int k, int n, int from, int to) {
         int blocks = (to - from + ROWS - 1) / ROWS;
         Scratch s = SCRATCH.get().ensure(blocks, k);
         int[] index = s.index;   // (blocks, k): per block, the positions p of its kept terms
@@ -88,7 +99,7 @@ final class VectorKernels implements Kernels {
         float[] panel = s.panel;
         for (int j = 0; j < n; j += WIDTH) {
             int width = Math.min(WIDTH, n - j);
-            boolean finite = pack(b, k, n, j, width, panel);
+            boolean finite = bTransposed ? packTransposed(b, k, j, width, panel) : pack(b, k, n, j, width, panel);
             for (int t = 0; t < blocks; t++) {
                 int row = from + t * ROWS;
                 int rows = Math.min(ROWS, to - row);
@@ -113,24 +124,50 @@ final class VectorKernels implements Kernels {
      */
     private static int compact(float[] a, int aOff, int rowStride, int pStride, int k, int rows, int[] index,
                                int iOff, float[] value, int vOff) {
-        int kept = 0;
-        if (rows == ROWS) {
-            for (int p = 0; p < k; p++) {
-                int ap = aOff + p * pStride;
-                float v0 = a[ap];
-                float v1 = a[ap + rowStride];
-                float v2 = a[ap + 2 * rowStride];
-                float v3 = a[ap + 3 * rowStride];
-                index[iOff + kept] = p;
-                int vo = vOff + kept * ROWS;
-                value[vo] = v0;
-                value[vo + 1] = v1;
-                value[vo + 2] = v2;
-                value[vo + 3] = v3;
-                kept += (v0 != 0f) | (v1 != 0f) | (v2 != 0f) | (v3 != 0f) ? 1 : 0;
-            }
-            return kept;
+        if (rows < ROWS) {
+            return compactPadded(a, aOff, rowStride, pStride, k, rows, index, iOff, value, vOff);
         }
+        int kept = 0;
+        int p = 0;
+        if (pStride == 1) {
+            // Rows of A: runs of L terms where every row is 0 (an image's empty margins) are skipped at once.
+            for (; p + L <= k; p += L) {
+                FloatVector any = FloatVector.fromArray(S, a, aOff + p).abs()
+                        .max(FloatVector.fromArray(S, a, aOff + rowStride + p).abs())
+                        .max(FloatVector.fromArray(S, a, aOff + 2 * rowStride + p).abs())
+                        .max(FloatVector.fromArray(S, a, aOff + 3 * rowStride + p).abs());
+                if (any.compare(VectorOperators.NE, 0f).anyTrue()) {
+                    kept = compactTerms(a, aOff, rowStride, 1, p, p + L, index, iOff, value, vOff, kept);
+                }
+            }
+        }
+        return compactTerms(a, aOff, rowStride, pStride, p, k, index, iOff, value, vOff, kept);
+    }
+
+    /** Appends the kept terms among [p0, p1) of a full block after the first {@code kept}. */
+    private static int compactTerms(float[] a, int aOff, int rowStride, int pStride, int p0, int p1, int[] index,
+                                    int iOff, float[] value, int vOff, int kept) {
+        for (int p = p0; p < p1; p++) {
+            int ap = aOff + p * pStride;
+            float v0 = a[ap];
+            float v1 = a[ap + rowStride];
+            float v2 = a[ap + 2 * rowStride];
+            float v3 = a[ap + 3 * rowStride];
+            index[iOff + kept] = p;
+            int vo = vOff + kept * ROWS;
+            value[vo] = v0;
+            value[vo + 1] = v1;
+            value[vo + 2] = v2;
+            value[vo + 3] = v3;
+            kept += (v0 != 0f) | (v1 != 0f) | (v2 != 0f) | (v3 != 0f) ? 1 : 0;
+        }
+        return kept;
+    }
+
+    /** {@link #compact} for the last block of a range, of fewer than ROWS rows: the rest count as zeros. */
+    private static int compactPadded(float[] a, int aOff, int rowStride, int pStride, int k, int rows, int[] index,
+                                     int iOff, float[] value, int vOff) {
+        int kept = 0;
         for (int p = 0; p < k; p++) {
             int ap = aOff + p * pStride;
             index[iOff + kept] = p;
@@ -171,6 +208,26 @@ final class VectorKernels implements Kernels {
                 float x = col < width ? b[p * n + j + col] : 0f;
                 panel[po + col] = x;
                 finite &= Float.isFinite(x);
+            }
+        }
+        return finite;
+    }
+
+    /** As {@link #pack} for B stored transposed, b (n, k): each panel column is a row of b. */
+    private static boolean packTransposed(float[] b, int k, int j, int width, float[] panel) {
+        boolean finite = true;
+        for (int col = 0; col < WIDTH; col++) {
+            if (col < width) {
+                int bo = (j + col) * k;
+                for (int p = 0; p < k; p++) {
+                    float x = b[bo + p];
+                    panel[p * WIDTH + col] = x;
+                    finite &= (Float.floatToRawIntBits(x) & 0x7f800000) != 0x7f800000; // ∞ and NaN: all ones
+                }
+            } else {
+                for (int p = 0; p < k; p++) {
+                    panel[p * WIDTH + col] = 0f;
+                }
             }
         }
         return finite;

@@ -31,23 +31,12 @@ class KernelsTest {
     void vectorKernelsMatchScalarKernelsBitForBit() {
         assertTrue(KernelSelection.vectorModulePresent(), "tests run with --add-modules jdk.incubator.vector");
         Kernels vector = KernelSelection.load(KernelSelection.Choice.VECTOR);
-        Kernels scalar = new ScalarKernels();
         assertTrue(vector.description().startsWith("Vector API"), vector.description());
         for (int[] s : SHAPES) {
             int m = s[0];
             int k = s[1];
             int n = s[2];
-            float[] a = randomWithZeros(m * k);
-            float[] at = randomWithZeros(k * m);
-            float[] b = randomWithZeros(k * n);
-            float[] expected = new float[m * n];
-            float[] actual = new float[m * n];
-            scalar.multiplyRows(a, b, expected, k, n, 0, m);
-            vector.multiplyRows(a, b, actual, k, n, 0, m);
-            assertArrayEquals(expected, actual, "A·B " + m + "x" + k + "x" + n);
-            scalar.multiplyTransposedARows(at, b, expected, m, k, n, 0, m);
-            vector.multiplyTransposedARows(at, b, actual, m, k, n, 0, m);
-            assertArrayEquals(expected, actual, "Aᵀ·B " + m + "x" + k + "x" + n);
+            assertVectorMatchesScalar(randomWithZeros(m * k), randomWithZeros(k * n), m, k, n, m + "x" + k + "x" + n);
         }
     }
 
@@ -64,22 +53,46 @@ class KernelsTest {
         return a;
     }
 
-    private static void assertVectorMatchesScalar(float[] a, float[] at, float[] b, int m, int k, int n, String what) {
+    /** One product form: rows [from, to) of C (m, n) from operands already in the form's layout. */
+    private interface Form {
+        void rows(Kernels kernels, float[] a, float[] b, float[] c, int m, int k, int n, int from, int to);
+    }
+
+    /**
+     * Vector = scalar bit for bit for A (m, k) times B (k, n) in all four forms (each operand as stored or
+     * transposed), on the whole range and on row ranges that cut register blocks anywhere.
+     */
+    private static void assertVectorMatchesScalar(float[] a, float[] b, int m, int k, int n, String what) {
         Kernels vector = KernelSelection.load(KernelSelection.Choice.VECTOR);
         Kernels scalar = new ScalarKernels();
-        float[] expected = new float[m * n];
-        float[] actual = new float[m * n];
-        scalar.multiplyRows(a, b, expected, k, n, 0, m);
-        vector.multiplyRows(a, b, actual, k, n, 0, m);
-        assertArrayEquals(expected, actual, "A·B " + what);
-        for (int split = 1; split < m; split += 3) { // row ranges that cut register blocks anywhere
-            vector.multiplyRows(a, b, actual, k, n, 0, split);
-            vector.multiplyRows(a, b, actual, k, n, split, m);
-            assertArrayEquals(expected, actual, "A·B split at " + split + ", " + what);
+        float[] at = transposed(a, m, k);
+        float[] bt = transposed(b, k, n);
+        Object[][] forms = {
+                {"A·B", a, b, (Form) (x, l, r, c, mm, kk, nn, f, t) -> x.multiplyRows(l, r, c, kk, nn, f, t)},
+                {"Aᵀ·B", at, b, (Form) (x, l, r, c, mm, kk, nn, f, t) -> x.multiplyTransposedARows(l, r, c, mm, kk, nn, f, t)},
+                {"A·Bᵀ", a, bt, (Form) (x, l, r, c, mm, kk, nn, f, t) -> x.multiplyTransposedBRows(l, r, c, kk, nn, f, t)},
+                {"Aᵀ·Bᵀ", at, bt, (Form) (x, l, r, c, mm, kk, nn, f, t) -> x.multiplyTransposedBothRows(l, r, c, mm, kk, nn,
+                        f, t)}};
+        float[] reference = new float[m * n];
+        scalar.multiplyRows(a, b, reference, k, n, 0, m);
+        for (Object[] form : forms) {
+            String name = form[0] + " " + what;
+            float[] left = (float[]) form[1];
+            float[] right = (float[]) form[2];
+            Form product = (Form) form[3];
+            float[] expected = new float[m * n];
+            float[] actual = new float[m * n];
+            product.rows(scalar, left, right, expected, m, k, n, 0, m);
+            assertArrayEquals(reference, expected, "scalar " + name + " = scalar A·B");
+            product.rows(vector, left, right, actual, m, k, n, 0, m);
+            assertArrayEquals(expected, actual, name);
+            for (int split = 1; split < m; split += 3) {
+                java.util.Arrays.fill(actual, Float.NaN);
+                product.rows(vector, left, right, actual, m, k, n, 0, split);
+                product.rows(vector, left, right, actual, m, k, n, split, m);
+                assertArrayEquals(expected, actual, name + ", rows split at " + split);
+            }
         }
-        scalar.multiplyTransposedARows(at, b, expected, m, k, n, 0, m);
-        vector.multiplyTransposedARows(at, b, actual, m, k, n, 0, m);
-        assertArrayEquals(expected, actual, "Aᵀ·B " + what);
     }
 
     private static float[] transposed(float[] a, int rows, int cols) {
@@ -99,8 +112,7 @@ class KernelsTest {
             int k = s[1];
             int n = s[2];
             float[] a = sparseRows(m, k);
-            assertVectorMatchesScalar(a, transposed(a, m, k), randomWithZeros(k * n), m, k, n,
-                    m + "x" + k + "x" + n);
+            assertVectorMatchesScalar(a, randomWithZeros(k * n), m, k, n, m + "x" + k + "x" + n);
         }
     }
 
@@ -124,7 +136,7 @@ class KernelsTest {
         for (int i = 0; i < a2.length; i += 5) {
             a2[i] = a2[i] == 0f ? 0f : 1e-30f;
         }
-        assertVectorMatchesScalar(a2, transposed(a2, 10, 30), b2, 10, 30, 21, "underflowing products");
+        assertVectorMatchesScalar(a2, b2, 10, 30, 21, "underflowing products");
     }
 
     @Test
@@ -137,7 +149,7 @@ class KernelsTest {
         b[3 * n + 5] = Float.POSITIVE_INFINITY;
         b[7 * n + 30] = Float.NaN;
         b[11 * n + 39] = Float.NEGATIVE_INFINITY;
-        assertVectorMatchesScalar(a, transposed(a, m, k), b, m, k, n, "non-finite B");
+        assertVectorMatchesScalar(a, b, m, k, n, "non-finite B");
         float[] c = new float[m * n];
         new ScalarKernels().multiplyRows(a, b, c, k, n, 0, m);
         for (int i = 0; i < m; i++) {
