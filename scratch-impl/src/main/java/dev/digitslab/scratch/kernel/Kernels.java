@@ -60,6 +60,21 @@ public interface Kernels {
     void multiplyTransposedBothRows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to);
 
     /**
+     * y[r·cols + j] ← y[r·cols + j] + bias[j] for rows r in [0, rows): a dense layer's bias. One float sum
+     * rounds exactly as the double sum stored as float does, so this equals the layer's double definition.
+     */
+    void addBias(float[] y, float[] bias, int rows, int cols);
+
+    /** y[i] = x[i] > 0 ? x[i] : +0 for i in [0, n): ReLU as the layer defines it (NaN gives 0). */
+    void relu(float[] x, float[] y, int n);
+
+    /** dx[i] = dy[i]·(y[i] > 0 ? 1 : 0) for i in [0, n): ReLU's backward from its output y (a float product). */
+    void reluGradient(float[] y, float[] dy, float[] dx, int n);
+
+    /** out[i] = x[i]·y[i] for i in [0, n): dropout's mask, one float product each. */
+    void multiplyElements(float[] x, float[] y, float[] out, int n);
+
+    /**
      * One float32 Adam update of elements [from, to), in exactly this order of operations (so that the
      * implementations agree bit for bit): m ← β1·m + c1·g; v ← β2·v + c2·g·g; θ ← θ − α·m/(√v + ε),
      * with c1 = 1 − β1, c2 = 1 − β2 and α the bias-corrected step size of this iteration.

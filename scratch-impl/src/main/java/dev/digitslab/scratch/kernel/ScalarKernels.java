@@ -57,6 +57,36 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void addBias(float[] y, float[] bias, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                y[r * cols + j] = y[r * cols + j] + bias[j];
+            }
+        }
+    }
+
+    @Override
+    public void relu(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i] > 0 ? x[i] : 0f;
+        }
+    }
+
+    @Override
+    public void reluGradient(float[] y, float[] dy, float[] dx, int n) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = dy[i] * (y[i] > 0 ? 1f : 0f);
+        }
+    }
+
+    @Override
+    public void multiplyElements(float[] x, float[] y, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = x[i] * y[i];
+        }
+    }
+
+    @Override
     public void adamUpdate(float[] theta, float[] g, float[] m, float[] v, int from, int to, float beta1, float c1,
                            float beta2, float c2, float alpha, float epsilon) {
         for (int i = from; i < to; i++) {

@@ -28,6 +28,8 @@ final class VectorKernels implements Kernels {
     private static final int ROWS = 4;
     /** Vectors per row in a register block. */
     private static final int VECTORS = 2;
+    /** The factors of one term for a block's rows. */
+    private static final VectorSpecies<Float> FOUR = FloatVector.SPECIES_128;
     /** Columns in one packed panel of B. */
     private static final int WIDTH = VECTORS * L;
 
@@ -54,6 +56,58 @@ final class VectorKernels implements Kernels {
     @Override
     public void multiplyTransposedBothRows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to) {
         product(a, 1, m, b, true, c, k, n, from, to);
+    }
+
+    @Override
+    public void addBias(float[] y, float[] bias, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j + L <= cols; j += L) {
+                FloatVector.fromArray(S, y, o + j).add(FloatVector.fromArray(S, bias, j)).intoArray(y, o + j);
+            }
+            for (; j < cols; j++) {
+                y[o + j] = y[o + j] + bias[j];
+            }
+        }
+    }
+
+    @Override
+    public void relu(float[] x, float[] y, int n) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, i);
+        }
+        for (; i < n; i++) {
+            y[i] = x[i] > 0 ? x[i] : 0f;
+        }
+    }
+
+    @Override
+    public void reluGradient(float[] y, float[] dy, float[] dx, int n) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector slope = zero.blend(one, FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f));
+            FloatVector.fromArray(S, dy, i).mul(slope).intoArray(dx, i);
+        }
+        for (; i < n; i++) {
+            dx[i] = dy[i] * (y[i] > 0 ? 1f : 0f);
+        }
+    }
+
+    @Override
+    public void multiplyElements(float[] x, float[] y, float[] out, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector.fromArray(S, x, i).mul(FloatVector.fromArray(S, y, i)).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = x[i] * y[i];
+        }
     }
 
     @Override
@@ -140,6 +194,16 @@ final class VectorKernels implements Kernels {
                     kept = compactTerms(a, aOff, rowStride, 1, p, p + L, index, iOff, value, vOff, kept);
                 }
             }
+        }
+        if (rowStride == 1) {
+            // Columns of A: the block's ROWS factors of a term are adjacent, one 128-bit vector.
+            for (; p < k; p++) {
+                FloatVector v = FloatVector.fromArray(FOUR, a, aOff + p * pStride);
+                index[iOff + kept] = p;
+                v.intoArray(value, vOff + kept * ROWS);
+                kept += v.compare(VectorOperators.NE, 0f).anyTrue() ? 1 : 0;
+            }
+            return kept;
         }
         return compactTerms(a, aOff, rowStride, pStride, p, k, index, iOff, value, vOff, kept);
     }

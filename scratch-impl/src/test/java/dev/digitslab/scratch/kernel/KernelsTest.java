@@ -157,6 +157,64 @@ class KernelsTest {
         }
     }
 
+    /** Random floats with zeros of both signs, infinities, NaN and subnormals among them. */
+    private float[] withSpecialValues(int n) {
+        float[] specials = {0f, -0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, Float.MIN_VALUE,
+                -Float.MIN_VALUE, 1f, -1f};
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextDouble() < 0.3 ? specials[random.nextInt(specials.length)]
+                    : (float) (4 * random.nextDouble() - 2);
+        }
+        return x;
+    }
+
+    private static void assertBits(float[] expected, float[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            boolean same = Float.floatToRawIntBits(expected[i]) == Float.floatToRawIntBits(actual[i])
+                    || Float.isNaN(expected[i]) && Float.isNaN(actual[i]);
+            assertTrue(same, what + " element " + i + ": expected " + expected[i] + ", found " + actual[i]);
+        }
+    }
+
+    @Test
+    void elementWiseKernelsMatchTheLayersDoubleLoopsBitForBit() {
+        Kernels[] both = {new ScalarKernels(), KernelSelection.load(KernelSelection.Choice.VECTOR)};
+        for (int n : new int[] {1, 7, 8, 33, 200}) {
+            float[] x = withSpecialValues(n);
+            float[] y = withSpecialValues(n);
+            float[] relu = new float[n];
+            float[] reluGradient = new float[n];
+            float[] product = new float[n];
+            for (int i = 0; i < n; i++) {
+                double v = x[i];
+                relu[i] = (float) (v > 0 ? v : 0);                             // ActivationLayer.apply(RELU)
+                reluGradient[i] = (float) ((double) y[i] * (x[i] > 0 ? 1 : 0)); // ActivationLayer.backward
+                product[i] = (float) ((double) x[i] * (double) y[i]);           // DropoutLayer
+            }
+            int cols = Math.max(1, n / 5);
+            int rows = n / cols;
+            float[] bias = withSpecialValues(cols);
+            float[] biased = x.clone();
+            for (int i = 0; i < rows * cols; i++) {
+                biased[i] = (float) ((double) x[i] + (double) bias[i % cols]);  // DenseLayer.forward
+            }
+            for (Kernels kernels : both) {
+                String what = kernels.description() + ", n " + n;
+                float[] out = new float[n];
+                kernels.relu(x, out, n);
+                assertBits(relu, out, "relu " + what);
+                kernels.reluGradient(x, y, out, n);
+                assertBits(reluGradient, out, "relu gradient " + what);
+                kernels.multiplyElements(x, y, out, n);
+                assertBits(product, out, "product " + what);
+                out = x.clone();
+                kernels.addBias(out, bias, rows, cols);
+                assertBits(biased, out, "bias " + what);
+            }
+        }
+    }
+
     @Test
     void vectorAdamUpdateMatchesScalarBitForBitAndTheDoubleDefinition() {
         int n = 1000;
