@@ -28,8 +28,6 @@ final class VectorKernels implements Kernels {
     private static final int ROWS = 4;
     /** Vectors per row in a register block. */
     private static final int VECTORS = 2;
-    /** The factors of one term for a block's rows. */
-    private static final VectorSpecies<Float> FOUR = FloatVector.SPECIES_128;
     /** Columns in one packed panel of B. */
     private static final int WIDTH = VECTORS * L;
 
@@ -194,16 +192,6 @@ final class VectorKernels implements Kernels {
                     kept = compactTerms(a, aOff, rowStride, 1, p, p + L, index, iOff, value, vOff, kept);
                 }
             }
-        }
-        if (rowStride == 1) {
-            // Columns of A: the block's ROWS factors of a term are adjacent, one 128-bit vector.
-            for (; p < k; p++) {
-                FloatVector v = FloatVector.fromArray(FOUR, a, aOff + p * pStride);
-                index[iOff + kept] = p;
-                v.intoArray(value, vOff + kept * ROWS);
-                kept += v.compare(VectorOperators.NE, 0f).anyTrue() ? 1 : 0;
-            }
-            return kept;
         }
         return compactTerms(a, aOff, rowStride, pStride, p, k, index, iOff, value, vOff, kept);
     }
