@@ -14,8 +14,8 @@ package dev.digitslab.scratch.kernel;
  * 2⁻¹⁵⁰). With the final +0 both ways give the same bits. A non-finite b (0·∞ is NaN) must not be multiplied
  * by a skipped zero, so fast kernels skip exactly where B holds an infinity or NaN.
  *
- * <p>Work is split by output rows ({@code from..to}); a caller may hand different row ranges to different
- * threads, because no output element depends on how rows are split.
+ * <p>Work is split by output rows ({@code from..to}) and columns ({@code colFrom..colTo}); a caller may hand
+ * different tiles to different threads, because no output element depends on how the output is split.
  */
 public interface Kernels {
 
@@ -23,41 +23,47 @@ public interface Kernels {
     String description();
 
     /**
-     * C[i, :] = Σ_p A[i, p]·B[p, :] for rows i in [from, to).
+     * C[i, j] = Σ_p A[i, p]·B[p, j] for rows i in [from, to) and columns j in [colFrom, colTo).
      *
      * @param a (m, k) row-major
      * @param b (k, n) row-major
-     * @param c (m, n) row-major; rows from..to are overwritten
+     * @param c (m, n) row-major; rows from..to, columns colFrom..colTo are overwritten
      */
-    void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to);
+    void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to,
+                                 int colFrom, int colTo);
 
     /**
-     * C[i, :] = Σ_p A[p, i]·B[p, :] for rows i in [from, to): the product Aᵀ·B without materialising Aᵀ.
+     * C[i, j] = Σ_p A[p, i]·B[p, j] for rows i in [from, to) and columns j in [colFrom, colTo): the product
+     * Aᵀ·B without materialising Aᵀ.
      *
      * @param a (k, m) row-major
      * @param b (k, n) row-major
-     * @param c (m, n) row-major; rows from..to are overwritten
+     * @param c (m, n) row-major; rows from..to, columns colFrom..colTo are overwritten
      */
-    void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to);
+    void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
+                                 int colFrom, int colTo);
 
     /**
-     * C[i, :] = Σ_p A[i, p]·B[:, p] for rows i in [from, to): the product A·Bᵀ without materialising Bᵀ.
+     * C[i, j] = Σ_p A[i, p]·B[j, p] for rows i in [from, to) and columns j in [colFrom, colTo): the product
+     * A·Bᵀ without materialising Bᵀ.
      *
      * @param a (m, k) row-major
      * @param b (n, k) row-major
-     * @param c (m, n) row-major; rows from..to are overwritten
+     * @param c (m, n) row-major; rows from..to, columns colFrom..colTo are overwritten
      */
-    void multiplyTransposedBRows(float[] a, float[] b, float[] c, int k, int n, int from, int to);
+    void multiplyTransposedBRows(float[] a, float[] b, float[] c, int k, int n, int from, int to,
+                                 int colFrom, int colTo);
 
     /**
-     * C[i, :] = Σ_p A[p, i]·B[:, p] for rows i in [from, to): the product Aᵀ·Bᵀ without materialising
-     * either transpose.
+     * C[i, j] = Σ_p A[p, i]·B[j, p] for rows i in [from, to) and columns j in [colFrom, colTo): the product
+     * Aᵀ·Bᵀ without materialising either transpose.
      *
      * @param a (k, m) row-major
      * @param b (n, k) row-major
-     * @param c (m, n) row-major; rows from..to are overwritten
+     * @param c (m, n) row-major; rows from..to, columns colFrom..colTo are overwritten
      */
-    void multiplyTransposedBothRows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to);
+    void multiplyTransposedBothRows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
+                                 int colFrom, int colTo);
 
     /**
      * y[r·cols + j] ← y[r·cols + j] + bias[j] for rows r in [0, rows): a dense layer's bias. One float sum

@@ -7,8 +7,8 @@ import dev.digitslab.scratch.tensor.Tensor;
 /**
  * The three products a dense layer needs, on tensors: forward C = A·B, weight gradient C = Aᵀ·B and input
  * gradient C = A·Bᵀ. float32 tensors go to the selected {@link Kernels}, which read either operand
- * transposed in place, split by output rows over the {@link WorkerPool}; float64 tensors (gradient checks)
- * use the plain double loops.
+ * transposed in place, split by output rows or columns over the {@link WorkerPool}; float64 tensors
+ * (gradient checks) use the plain double loops.
  *
  * <p>Kernels vectorise along the output row, which is useless for a narrow output (the 10 logits). Then
  * the product is computed transposed, Cᵀ = Bᵀ·Aᵀ, which runs along the long dimension instead and gives
@@ -21,6 +21,9 @@ public final class MatrixProducts {
     private static final int NARROW = 16;
     /** Products with fewer multiply-adds than this run on the calling thread (hand-off costs more). */
     private static final long PARALLEL_WORK = 1 << 16;
+
+    /** A column split hands out multiples of this many columns (whole vector blocks on any current CPU). */
+    private static final int COLUMNS = 16;
 
     /** Which operands the kernels read transposed. */
     private enum Form { AB, ATB, ABT, ATBT }
@@ -38,6 +41,7 @@ public final class MatrixProducts {
     private int taskN;
     private Form taskForm;
     private final WorkerPool.RowTask rowTask = this::runRows;
+    private final WorkerPool.RowTask columnTask = this::runColumns; // over units of COLUMNS columns
 
     public MatrixProducts(Kernels kernels, WorkerPool pool) {
         this.kernels = kernels;
@@ -117,10 +121,14 @@ public final class MatrixProducts {
         return n < NARROW && m > n;
     }
 
-    /** C (m, n) = A·B in the given form, split by rows of C. */
+    /**
+     * C (m, n) = A·B in the given form, split over the threads along C's longer side, so that the operand
+     * every thread reads whole (and the kernels prepare: B's panels for a row split, A's blocks for a column
+     * split) is the smaller one.
+     */
     private void run(float[] a, float[] b, float[] c, int m, int k, int n, Form form) {
         if ((long) m * k * n < PARALLEL_WORK || pool.threads() == 1) {
-            rows(a, b, c, m, k, n, form, 0, m);
+            tile(a, b, c, m, k, n, form, 0, m, 0, n);
             return;
         }
         taskA = a;
@@ -131,7 +139,11 @@ public final class MatrixProducts {
         taskN = n;
         taskForm = form;
         try {
-            pool.forEachRange(m, rowTask);
+            if (n > m) {
+                pool.forEachRange((n + COLUMNS - 1) / COLUMNS, columnTask);
+            } else {
+                pool.forEachRange(m, rowTask);
+            }
         } finally {
             taskA = null;
             taskB = null;
@@ -140,15 +152,21 @@ public final class MatrixProducts {
     }
 
     private void runRows(int from, int to) {
-        rows(taskA, taskB, taskC, taskM, taskK, taskN, taskForm, from, to);
+        tile(taskA, taskB, taskC, taskM, taskK, taskN, taskForm, from, to, 0, taskN);
     }
 
-    private void rows(float[] a, float[] b, float[] c, int m, int k, int n, Form form, int from, int to) {
+    private void runColumns(int from, int to) {
+        tile(taskA, taskB, taskC, taskM, taskK, taskN, taskForm, 0, taskM, from * COLUMNS,
+                Math.min(taskN, to * COLUMNS));
+    }
+
+    private void tile(float[] a, float[] b, float[] c, int m, int k, int n, Form form, int from, int to, int colFrom,
+                      int colTo) {
         switch (form) {
-            case AB -> kernels.multiplyRows(a, b, c, k, n, from, to);
-            case ATB -> kernels.multiplyTransposedARows(a, b, c, m, k, n, from, to);
-            case ABT -> kernels.multiplyTransposedBRows(a, b, c, k, n, from, to);
-            case ATBT -> kernels.multiplyTransposedBothRows(a, b, c, m, k, n, from, to);
+            case AB -> kernels.multiplyRows(a, b, c, k, n, from, to, colFrom, colTo);
+            case ATB -> kernels.multiplyTransposedARows(a, b, c, m, k, n, from, to, colFrom, colTo);
+            case ABT -> kernels.multiplyTransposedBRows(a, b, c, k, n, from, to, colFrom, colTo);
+            case ATBT -> kernels.multiplyTransposedBothRows(a, b, c, m, k, n, from, to, colFrom, colTo);
         }
     }
 

@@ -37,23 +37,27 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to) {
-        product(a, k, 1, b, false, c, k, n, from, to);
+    public void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to,
+                     int colFrom, int colTo) {
+        product(a, k, 1, b, false, c, k, n, from, to, colFrom, colTo);
     }
 
     @Override
-    public void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to) {
-        product(a, 1, m, b, false, c, k, n, from, to);
+    public void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
+                     int colFrom, int colTo) {
+        product(a, 1, m, b, false, c, k, n, from, to, colFrom, colTo);
     }
 
     @Override
-    public void multiplyTransposedBRows(float[] a, float[] b, float[] c, int k, int n, int from, int to) {
-        product(a, k, 1, b, true, c, k, n, from, to);
+    public void multiplyTransposedBRows(float[] a, float[] b, float[] c, int k, int n, int from, int to,
+                     int colFrom, int colTo) {
+        product(a, k, 1, b, true, c, k, n, from, to, colFrom, colTo);
     }
 
     @Override
-    public void multiplyTransposedBothRows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to) {
-        product(a, 1, m, b, true, c, k, n, from, to);
+    public void multiplyTransposedBothRows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
+                     int colFrom, int colTo) {
+        product(a, 1, m, b, true, c, k, n, from, to, colFrom, colTo);
     }
 
     @Override
@@ -132,12 +136,12 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * c[i·n + j] = Σ_p a[i·rowStride + p·pStride]·B[p, j] for rows i in [from, to), all columns j: the
-     * left factor of row i and term p sits at i·rowStride + p·pStride (rows of A, or columns for Aᵀ); B is
-     * b (k, n), or b (n, k) when {@code bTransposed}.
+     * c[i·n + j] = Σ_p a[i·rowStride + p·pStride]·B[p, j] for rows i in [from, to) and columns j in
+     * [colFrom, colTo): the left factor of row i and term p sits at i·rowStride + p·pStride (rows of A, or
+     * columns for Aᵀ); B is b (k, n), or b (n, k) when {@code bTransposed}.
      */
     private static void product(float[] a, int rowStride, int pStride, float[] b, boolean bTransposed, float[] c,
-                                int k, int n, int from, int to) {
+                                int k, int n, int from, int to, int colFrom, int colTo) {
         int blocks = (to - from + ROWS - 1) / ROWS;
         Scratch s = SCRATCH.get().ensure(blocks, k);
         int[] index = s.index;   // (blocks, k): per block, the positions p of its kept terms
@@ -149,8 +153,8 @@ final class VectorKernels implements Kernels {
                     value, t * k * ROWS);
         }
         float[] panel = s.panel;
-        for (int j = 0; j < n; j += WIDTH) {
-            int width = Math.min(WIDTH, n - j);
+        for (int j = colFrom; j < colTo; j += WIDTH) {
+            int width = Math.min(WIDTH, colTo - j);
             boolean finite = bTransposed ? packTransposed(b, k, j, width, panel) : pack(b, k, n, j, width, panel);
             for (int t = 0; t < blocks; t++) {
                 int row = from + t * ROWS;

@@ -53,28 +53,31 @@ class KernelsTest {
         return a;
     }
 
-    /** One product form: rows [from, to) of C (m, n) from operands already in the form's layout. */
+    /** One product form: a tile of C (m, n) from operands already in the form's layout. */
     private interface Form {
-        void rows(Kernels kernels, float[] a, float[] b, float[] c, int m, int k, int n, int from, int to);
+        void tile(Kernels kernels, float[] a, float[] b, float[] c, int m, int k, int n, int from, int to, int colFrom,
+                  int colTo);
     }
 
     /**
      * Vector = scalar bit for bit for A (m, k) times B (k, n) in all four forms (each operand as stored or
-     * transposed), on the whole range and on row ranges that cut register blocks anywhere.
+     * transposed), on the whole output and on tiles whose edges cut register blocks and panels anywhere.
      */
     private static void assertVectorMatchesScalar(float[] a, float[] b, int m, int k, int n, String what) {
         Kernels vector = KernelSelection.load(KernelSelection.Choice.VECTOR);
         Kernels scalar = new ScalarKernels();
         float[] at = transposed(a, m, k);
         float[] bt = transposed(b, k, n);
-        Object[][] forms = {
-                {"A·B", a, b, (Form) (x, l, r, c, mm, kk, nn, f, t) -> x.multiplyRows(l, r, c, kk, nn, f, t)},
-                {"Aᵀ·B", at, b, (Form) (x, l, r, c, mm, kk, nn, f, t) -> x.multiplyTransposedARows(l, r, c, mm, kk, nn, f, t)},
-                {"A·Bᵀ", a, bt, (Form) (x, l, r, c, mm, kk, nn, f, t) -> x.multiplyTransposedBRows(l, r, c, kk, nn, f, t)},
-                {"Aᵀ·Bᵀ", at, bt, (Form) (x, l, r, c, mm, kk, nn, f, t) -> x.multiplyTransposedBothRows(l, r, c, mm, kk, nn,
-                        f, t)}};
+        Form ab = (x, l, r, c, mm, kk, nn, f, t, cf, ct) -> x.multiplyRows(l, r, c, kk, nn, f, t, cf, ct);
+        Form atb = (x, l, r, c, mm, kk, nn, f, t, cf, ct) -> x.multiplyTransposedARows(l, r, c, mm, kk, nn, f, t, cf,
+                ct);
+        Form abt = (x, l, r, c, mm, kk, nn, f, t, cf, ct) -> x.multiplyTransposedBRows(l, r, c, kk, nn, f, t, cf, ct);
+        Form atbt = (x, l, r, c, mm, kk, nn, f, t, cf, ct) -> x.multiplyTransposedBothRows(l, r, c, mm, kk, nn, f, t,
+                cf, ct);
+        Object[][] forms = {{"A·B", a, b, ab}, {"Aᵀ·B", at, b, atb}, {"A·Bᵀ", a, bt, abt},
+            {"Aᵀ·Bᵀ", at, bt, atbt}};
         float[] reference = new float[m * n];
-        scalar.multiplyRows(a, b, reference, k, n, 0, m);
+        scalar.multiplyRows(a, b, reference, k, n, 0, m, 0, n);
         for (Object[] form : forms) {
             String name = form[0] + " " + what;
             float[] left = (float[]) form[1];
@@ -82,15 +85,21 @@ class KernelsTest {
             Form product = (Form) form[3];
             float[] expected = new float[m * n];
             float[] actual = new float[m * n];
-            product.rows(scalar, left, right, expected, m, k, n, 0, m);
+            product.tile(scalar, left, right, expected, m, k, n, 0, m, 0, n);
             assertArrayEquals(reference, expected, "scalar " + name + " = scalar A·B");
-            product.rows(vector, left, right, actual, m, k, n, 0, m);
+            product.tile(vector, left, right, actual, m, k, n, 0, m, 0, n);
             assertArrayEquals(expected, actual, name);
             for (int split = 1; split < m; split += 3) {
                 java.util.Arrays.fill(actual, Float.NaN);
-                product.rows(vector, left, right, actual, m, k, n, 0, split);
-                product.rows(vector, left, right, actual, m, k, n, split, m);
+                product.tile(vector, left, right, actual, m, k, n, 0, split, 0, n);
+                product.tile(vector, left, right, actual, m, k, n, split, m, 0, n);
                 assertArrayEquals(expected, actual, name + ", rows split at " + split);
+            }
+            for (int split = 1; split < n; split += 5) {
+                java.util.Arrays.fill(actual, Float.NaN);
+                product.tile(vector, left, right, actual, m, k, n, 0, m, 0, split);
+                product.tile(vector, left, right, actual, m, k, n, 0, m, split, n);
+                assertArrayEquals(expected, actual, name + ", columns split at " + split);
             }
         }
     }
@@ -121,9 +130,10 @@ class KernelsTest {
         // Row 0: one product of 1e-30·(−1e-30), which underflows to −0; row 1: a zero factor there instead.
         float[] a = {1e-30f, 0f, 0f, 1f};
         float[] b = {-1e-30f, 2f, 0f, 0f}; // (2, 2)
-        for (Kernels kernels : new Kernels[] {new ScalarKernels(), KernelSelection.load(KernelSelection.Choice.VECTOR)}) {
+        Kernels[] both = {new ScalarKernels(), KernelSelection.load(KernelSelection.Choice.VECTOR)};
+        for (Kernels kernels : both) {
             float[] c = new float[4];
-            kernels.multiplyRows(a, b, c, 2, 2, 0, 2);
+            kernels.multiplyRows(a, b, c, 2, 2, 0, 2, 0, 2);
             assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(c[0]), kernels.description());
             assertEquals(2e-30f, c[1], kernels.description());
             assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(c[2]), kernels.description());
@@ -151,7 +161,7 @@ class KernelsTest {
         b[11 * n + 39] = Float.NEGATIVE_INFINITY;
         assertVectorMatchesScalar(a, b, m, k, n, "non-finite B");
         float[] c = new float[m * n];
-        new ScalarKernels().multiplyRows(a, b, c, k, n, 0, m);
+        new ScalarKernels().multiplyRows(a, b, c, k, n, 0, m, 0, n);
         for (int i = 0; i < m; i++) {
             assertEquals(a[i * k + 3] == 0f, Float.isFinite(c[i * n + 5]), "row " + i + ": ∞ only where used");
         }
