@@ -30,7 +30,7 @@ public interface Kernels {
      * @param c (m, n) row-major; rows from..to, columns colFrom..colTo are overwritten
      */
     void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to,
-                                 int colFrom, int colTo);
+                      int colFrom, int colTo);
 
     /**
      * C[i, j] = Σ_p A[p, i]·B[p, j] for rows i in [from, to) and columns j in [colFrom, colTo): the product
@@ -63,7 +63,7 @@ public interface Kernels {
      * @param c (m, n) row-major; rows from..to, columns colFrom..colTo are overwritten
      */
     void multiplyTransposedBothRows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
-                                 int colFrom, int colTo);
+                                    int colFrom, int colTo);
 
     /**
      * y[r·cols + j] ← y[r·cols + j] + bias[j] for rows r in [0, rows): a dense layer's bias. One float sum

@@ -14,25 +14,25 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to,
-                     int colFrom, int colTo) {
+                             int colFrom, int colTo) {
         rows(a, k, 1, b, n, 1, c, k, n, from, to, colFrom, colTo);
     }
 
     @Override
     public void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
-                     int colFrom, int colTo) {
+                                        int colFrom, int colTo) {
         rows(a, 1, m, b, n, 1, c, k, n, from, to, colFrom, colTo);
     }
 
     @Override
     public void multiplyTransposedBRows(float[] a, float[] b, float[] c, int k, int n, int from, int to,
-                     int colFrom, int colTo) {
+                                        int colFrom, int colTo) {
         rows(a, k, 1, b, 1, k, c, k, n, from, to, colFrom, colTo);
     }
 
     @Override
     public void multiplyTransposedBothRows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
-                     int colFrom, int colTo) {
+                                           int colFrom, int colTo) {
         rows(a, 1, m, b, 1, k, c, k, n, from, to, colFrom, colTo);
     }
 

@@ -38,25 +38,25 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to,
-                     int colFrom, int colTo) {
+                             int colFrom, int colTo) {
         product(a, k, 1, b, false, c, k, n, from, to, colFrom, colTo);
     }
 
     @Override
     public void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
-                     int colFrom, int colTo) {
+                                        int colFrom, int colTo) {
         product(a, 1, m, b, false, c, k, n, from, to, colFrom, colTo);
     }
 
     @Override
     public void multiplyTransposedBRows(float[] a, float[] b, float[] c, int k, int n, int from, int to,
-                     int colFrom, int colTo) {
+                                        int colFrom, int colTo) {
         product(a, k, 1, b, true, c, k, n, from, to, colFrom, colTo);
     }
 
     @Override
     public void multiplyTransposedBothRows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
-                     int colFrom, int colTo) {
+                                           int colFrom, int colTo) {
         product(a, 1, m, b, true, c, k, n, from, to, colFrom, colTo);
     }
 
