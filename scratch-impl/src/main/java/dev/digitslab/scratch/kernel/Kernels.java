@@ -3,12 +3,19 @@ package dev.digitslab.scratch.kernel;
 /**
  * The float32 matrix-product kernels: the whole cost of training. Both implementations compute every
  * output element as the same chain of fused multiply-adds, over p in ascending order, starting from +0
- * and skipping terms whose left factor is exactly 0 (most MNIST pixels are 0, and adding 0·b changes
- * nothing for finite b). So {@link ScalarKernels} and {@link VectorKernels} give bit-identical results,
- * on any number of threads, and the scalar one is the readable specification of the fast one.
+ * and skipping terms whose left factor is exactly 0 (most MNIST pixels are 0, and half the ReLU outputs),
+ * and finally add +0, which turns a −0 result into +0 and changes nothing else. So {@link ScalarKernels}
+ * and {@link VectorKernels} give bit-identical results, on any number of threads, and the scalar one is the
+ * readable specification of the fast one.
  *
- * <p>Work is split by output rows ({@code from..to}); a caller may hand different row ranges to different
- * threads, because no output element depends on how rows are split.
+ * <p>Why the final +0: a fast kernel computes several rows at once and then cannot skip the zeros of one
+ * row only. For a finite b, adding 0·b = ±0 leaves every non-zero accumulator as it is, and a zero one zero;
+ * only its sign can differ (a −0 accumulator arises only when the first non-zero product underflows below
+ * 2⁻¹⁵⁰). With the final +0 both ways give the same bits. A non-finite b (0·∞ is NaN) must not be multiplied
+ * by a skipped zero, so fast kernels skip exactly where B holds an infinity or NaN.
+ *
+ * <p>Work is split by output rows ({@code from..to}) and columns ({@code colFrom..colTo}); a caller may hand
+ * different tiles to different threads, because no output element depends on how the output is split.
  */
 public interface Kernels {
 
@@ -16,22 +23,62 @@ public interface Kernels {
     String description();
 
     /**
-     * C[i, :] = Σ_p A[i, p]·B[p, :] for rows i in [from, to).
+     * C[i, j] = Σ_p A[i, p]·B[p, j] for rows i in [from, to) and columns j in [colFrom, colTo).
      *
      * @param a (m, k) row-major
      * @param b (k, n) row-major
-     * @param c (m, n) row-major; rows from..to are overwritten
+     * @param c (m, n) row-major; rows from..to, columns colFrom..colTo are overwritten
      */
-    void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to);
+    void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to,
+                      int colFrom, int colTo);
 
     /**
-     * C[i, :] = Σ_p A[p, i]·B[p, :] for rows i in [from, to): the product Aᵀ·B without materialising Aᵀ.
+     * C[i, j] = Σ_p A[p, i]·B[p, j] for rows i in [from, to) and columns j in [colFrom, colTo): the product
+     * Aᵀ·B without materialising Aᵀ.
      *
      * @param a (k, m) row-major
      * @param b (k, n) row-major
-     * @param c (m, n) row-major; rows from..to are overwritten
+     * @param c (m, n) row-major; rows from..to, columns colFrom..colTo are overwritten
      */
-    void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to);
+    void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
+                                 int colFrom, int colTo);
+
+    /**
+     * C[i, j] = Σ_p A[i, p]·B[j, p] for rows i in [from, to) and columns j in [colFrom, colTo): the product
+     * A·Bᵀ without materialising Bᵀ.
+     *
+     * @param a (m, k) row-major
+     * @param b (n, k) row-major
+     * @param c (m, n) row-major; rows from..to, columns colFrom..colTo are overwritten
+     */
+    void multiplyTransposedBRows(float[] a, float[] b, float[] c, int k, int n, int from, int to,
+                                 int colFrom, int colTo);
+
+    /**
+     * C[i, j] = Σ_p A[p, i]·B[j, p] for rows i in [from, to) and columns j in [colFrom, colTo): the product
+     * Aᵀ·Bᵀ without materialising either transpose.
+     *
+     * @param a (k, m) row-major
+     * @param b (n, k) row-major
+     * @param c (m, n) row-major; rows from..to, columns colFrom..colTo are overwritten
+     */
+    void multiplyTransposedBothRows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
+                                    int colFrom, int colTo);
+
+    /**
+     * y[r·cols + j] ← y[r·cols + j] + bias[j] for rows r in [0, rows): a dense layer's bias. One float sum
+     * rounds exactly as the double sum stored as float does, so this equals the layer's double definition.
+     */
+    void addBias(float[] y, float[] bias, int rows, int cols);
+
+    /** y[i] = x[i] > 0 ? x[i] : +0 for i in [0, n): ReLU as the layer defines it (NaN gives 0). */
+    void relu(float[] x, float[] y, int n);
+
+    /** dx[i] = dy[i]·(y[i] > 0 ? 1 : 0) for i in [0, n): ReLU's backward from its output y (a float product). */
+    void reluGradient(float[] y, float[] dy, float[] dx, int n);
+
+    /** out[i] = x[i]·y[i] for i in [0, n): dropout's mask, one float product each. */
+    void multiplyElements(float[] x, float[] y, float[] out, int n);
 
     /**
      * One float32 Adam update of elements [from, to), in exactly this order of operations (so that the

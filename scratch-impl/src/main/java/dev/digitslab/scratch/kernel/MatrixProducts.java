@@ -6,14 +6,15 @@ import dev.digitslab.scratch.tensor.Tensor;
 
 /**
  * The three products a dense layer needs, on tensors: forward C = A·B, weight gradient C = Aᵀ·B and input
- * gradient C = A·Bᵀ. float32 tensors go to the selected {@link Kernels}, split by output rows over the
- * {@link WorkerPool}; float64 tensors (gradient checks) use the plain double loops.
+ * gradient C = A·Bᵀ. float32 tensors go to the selected {@link Kernels}, which read either operand
+ * transposed in place, split by output rows or columns over the {@link WorkerPool}; float64 tensors
+ * (gradient checks) use the plain double loops.
  *
  * <p>Kernels vectorise along the output row, which is useless for a narrow output (the 10 logits). Then
  * the product is computed transposed, Cᵀ = Bᵀ·Aᵀ, which runs along the long dimension instead and gives
- * bit-identical elements (the same FMA chain over the same p). One instance per network: it owns the
- * scratch buffers for transposes, which grow on first use and are then reused, so training does not
- * allocate.
+ * bit-identical elements (the same FMA chain over the same p); only the small Cᵀ is transposed afterwards.
+ * One instance per network: it owns that buffer, which grows on first use and is then reused, so training
+ * does not allocate.
  */
 public final class MatrixProducts {
     /** Outputs narrower than this are computed transposed. */
@@ -21,9 +22,14 @@ public final class MatrixProducts {
     /** Products with fewer multiply-adds than this run on the calling thread (hand-off costs more). */
     private static final long PARALLEL_WORK = 1 << 16;
 
+    /** A column split hands out multiples of this many columns (whole vector blocks on any current CPU). */
+    private static final int COLUMNS = 16;
+
+    /** Which operands the kernels read transposed. */
+    private enum Form { AB, ATB, ABT, ATBT }
+
     private final Kernels kernels;
     private final WorkerPool pool;
-    private float[] transposedInput = new float[0];  // (k, m) or (n, k): an operand transposed
     private float[] transposedOutput = new float[0]; // (n, m): Cᵀ before it is transposed into C
 
     // The product being split over threads; fields instead of a capturing lambda so no call allocates.
@@ -33,8 +39,9 @@ public final class MatrixProducts {
     private int taskM;
     private int taskK;
     private int taskN;
-    private boolean taskTransposedA;
+    private Form taskForm;
     private final WorkerPool.RowTask rowTask = this::runRows;
+    private final WorkerPool.RowTask columnTask = this::runColumns; // over units of COLUMNS columns
 
     public MatrixProducts(Kernels kernels, WorkerPool pool) {
         this.kernels = kernels;
@@ -60,17 +67,13 @@ public final class MatrixProducts {
             ScalarKernels.multiply(doubles(a), doubles(b), dc.data(), m, k, n);
             return;
         }
-        float[] fa = floats(a);
-        float[] fb = floats(b);
-        float[] fc = floats(c);
         if (narrow(m, n)) {
-            // Cᵀ (n, m) = Bᵀ·Aᵀ, with B read as the transposed left operand and Aᵀ materialised.
-            float[] at = transpose(fa, m, k, transposedInput = grow(transposedInput, k * m));
+            // Cᵀ (n, m) = Bᵀ·Aᵀ: B (k, n) is the transposed left operand, A (m, k) the transposed right one.
             float[] ct = transposedOutput = grow(transposedOutput, n * m);
-            run(fb, at, ct, n, k, m, true);
-            transposeInto(ct, n, m, fc);
+            run(floats(b), floats(a), ct, n, k, m, Form.ATBT);
+            transposeInto(ct, n, m, floats(c));
         } else {
-            run(fa, fb, fc, m, k, n, false);
+            run(floats(a), floats(b), floats(c), m, k, n, Form.AB);
         }
     }
 
@@ -84,16 +87,13 @@ public final class MatrixProducts {
             ScalarKernels.multiplyTransposedA(doubles(a), doubles(b), dc.data(), m, k, n);
             return;
         }
-        float[] fa = floats(a);
-        float[] fb = floats(b);
-        float[] fc = floats(c);
         if (narrow(m, n)) {
-            // Cᵀ (n, m) = Bᵀ·A: B read as the transposed left operand, A as stored.
+            // Cᵀ (n, m) = Bᵀ·A: B (k, n) is the transposed left operand, A (k, m) the right one as stored.
             float[] ct = transposedOutput = grow(transposedOutput, n * m);
-            run(fb, fa, ct, n, k, m, true);
-            transposeInto(ct, n, m, fc);
+            run(floats(b), floats(a), ct, n, k, m, Form.ATB);
+            transposeInto(ct, n, m, floats(c));
         } else {
-            run(fa, fb, fc, m, k, n, true);
+            run(floats(a), floats(b), floats(c), m, k, n, Form.ATB);
         }
     }
 
@@ -107,18 +107,13 @@ public final class MatrixProducts {
             ScalarKernels.multiplyTransposedB(doubles(a), doubles(b), dc.data(), m, k, n);
             return;
         }
-        float[] fa = floats(a);
-        float[] fb = floats(b);
-        float[] fc = floats(c);
         if (narrow(m, n)) {
-            // Cᵀ (n, m) = B·Aᵀ with Aᵀ materialised.
-            float[] at = transpose(fa, m, k, transposedInput = grow(transposedInput, k * m));
+            // Cᵀ (n, m) = B·Aᵀ: B (n, k) is the left operand as stored, A (m, k) the transposed right one.
             float[] ct = transposedOutput = grow(transposedOutput, n * m);
-            run(fb, at, ct, n, k, m, false);
-            transposeInto(ct, n, m, fc);
+            run(floats(b), floats(a), ct, n, k, m, Form.ABT);
+            transposeInto(ct, n, m, floats(c));
         } else {
-            float[] bt = transpose(fb, n, k, transposedInput = grow(transposedInput, k * n));
-            run(fa, bt, fc, m, k, n, false);
+            run(floats(a), floats(b), floats(c), m, k, n, Form.ABT);
         }
     }
 
@@ -126,10 +121,14 @@ public final class MatrixProducts {
         return n < NARROW && m > n;
     }
 
-    /** C (m, n) = A·B, or Aᵀ·B when {@code transposedA} (A stored (k, m)), split by rows of C. */
-    private void run(float[] a, float[] b, float[] c, int m, int k, int n, boolean transposedA) {
+    /**
+     * C (m, n) = A·B in the given form, split over the threads along C's longer side, so that the operand
+     * every thread reads whole (and the kernels prepare: B's panels for a row split, A's blocks for a column
+     * split) is the smaller one.
+     */
+    private void run(float[] a, float[] b, float[] c, int m, int k, int n, Form form) {
         if ((long) m * k * n < PARALLEL_WORK || pool.threads() == 1) {
-            rows(a, b, c, m, k, n, transposedA, 0, m);
+            tile(a, b, c, m, k, n, form, 0, m, 0, n);
             return;
         }
         taskA = a;
@@ -138,9 +137,13 @@ public final class MatrixProducts {
         taskM = m;
         taskK = k;
         taskN = n;
-        taskTransposedA = transposedA;
+        taskForm = form;
         try {
-            pool.forEachRange(m, rowTask);
+            if (n > m) {
+                pool.forEachRange((n + COLUMNS - 1) / COLUMNS, columnTask);
+            } else {
+                pool.forEachRange(m, rowTask);
+            }
         } finally {
             taskA = null;
             taskB = null;
@@ -149,23 +152,25 @@ public final class MatrixProducts {
     }
 
     private void runRows(int from, int to) {
-        rows(taskA, taskB, taskC, taskM, taskK, taskN, taskTransposedA, from, to);
+        tile(taskA, taskB, taskC, taskM, taskK, taskN, taskForm, from, to, 0, taskN);
     }
 
-    private void rows(float[] a, float[] b, float[] c, int m, int k, int n, boolean transposedA, int from, int to) {
-        if (transposedA) {
-            kernels.multiplyTransposedARows(a, b, c, m, k, n, from, to);
-        } else {
-            kernels.multiplyRows(a, b, c, k, n, from, to);
+    private void runColumns(int from, int to) {
+        tile(taskA, taskB, taskC, taskM, taskK, taskN, taskForm, 0, taskM, from * COLUMNS,
+                Math.min(taskN, to * COLUMNS));
+    }
+
+    private void tile(float[] a, float[] b, float[] c, int m, int k, int n, Form form, int from, int to, int colFrom,
+                      int colTo) {
+        switch (form) {
+            case AB -> kernels.multiplyRows(a, b, c, k, n, from, to, colFrom, colTo);
+            case ATB -> kernels.multiplyTransposedARows(a, b, c, m, k, n, from, to, colFrom, colTo);
+            case ABT -> kernels.multiplyTransposedBRows(a, b, c, k, n, from, to, colFrom, colTo);
+            case ATBT -> kernels.multiplyTransposedBothRows(a, b, c, m, k, n, from, to, colFrom, colTo);
         }
     }
 
-    /** out (cols, rows) = aᵀ for a (rows, cols); returns out. */
-    private static float[] transpose(float[] a, int rows, int cols, float[] out) {
-        transposeInto(a, rows, cols, out);
-        return out;
-    }
-
+    /** out (cols, rows) = aᵀ for a (rows, cols). */
     private static void transposeInto(float[] a, int rows, int cols, float[] out) {
         // Tiles keep both the reads and the writes within a few cache lines.
         final int tile = 32;

@@ -13,34 +13,80 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to) {
+    public void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to,
+                             int colFrom, int colTo) {
+        rows(a, k, 1, b, n, 1, c, k, n, from, to, colFrom, colTo);
+    }
+
+    @Override
+    public void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
+                                        int colFrom, int colTo) {
+        rows(a, 1, m, b, n, 1, c, k, n, from, to, colFrom, colTo);
+    }
+
+    @Override
+    public void multiplyTransposedBRows(float[] a, float[] b, float[] c, int k, int n, int from, int to,
+                                        int colFrom, int colTo) {
+        rows(a, k, 1, b, 1, k, c, k, n, from, to, colFrom, colTo);
+    }
+
+    @Override
+    public void multiplyTransposedBothRows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
+                                           int colFrom, int colTo) {
+        rows(a, 1, m, b, 1, k, c, k, n, from, to, colFrom, colTo);
+    }
+
+    /**
+     * Rows [from, to) and columns [colFrom, colTo) of C (·, n) = Σ_p left(i, p)·right(p, j), where the left
+     * factor of row i and term p is a[i·aRow + p·aTerm] and the right factor of term p and column j is
+     * b[p·bTerm + j·bColumn]: the four forms differ only in these strides.
+     */
+    private static void rows(float[] a, int aRow, int aTerm, float[] b, int bTerm, int bColumn, float[] c, int k,
+                             int n, int from, int to, int colFrom, int colTo) {
         for (int i = from; i < to; i++) {
-            java.util.Arrays.fill(c, i * n, i * n + n, 0f);
+            java.util.Arrays.fill(c, i * n + colFrom, i * n + colTo, 0f);
             for (int p = 0; p < k; p++) {
-                float aip = a[i * k + p];
+                float aip = a[i * aRow + p * aTerm];
                 if (aip == 0f) {
                     continue;
                 }
-                for (int j = 0; j < n; j++) {
-                    c[i * n + j] = Math.fma(aip, b[p * n + j], c[i * n + j]);
+                for (int j = colFrom; j < colTo; j++) {
+                    c[i * n + j] = Math.fma(aip, b[p * bTerm + j * bColumn], c[i * n + j]);
                 }
+            }
+            for (int j = colFrom; j < colTo; j++) {
+                c[i * n + j] = c[i * n + j] + 0f; // the contract's last step: −0 becomes +0, nothing else changes
             }
         }
     }
 
     @Override
-    public void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to) {
-        for (int i = from; i < to; i++) {
-            java.util.Arrays.fill(c, i * n, i * n + n, 0f);
-            for (int p = 0; p < k; p++) {
-                float api = a[p * m + i];
-                if (api == 0f) {
-                    continue;
-                }
-                for (int j = 0; j < n; j++) {
-                    c[i * n + j] = Math.fma(api, b[p * n + j], c[i * n + j]);
-                }
+    public void addBias(float[] y, float[] bias, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                y[r * cols + j] = y[r * cols + j] + bias[j];
             }
+        }
+    }
+
+    @Override
+    public void relu(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i] > 0 ? x[i] : 0f;
+        }
+    }
+
+    @Override
+    public void reluGradient(float[] y, float[] dy, float[] dx, int n) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = dy[i] * (y[i] > 0 ? 1f : 0f);
+        }
+    }
+
+    @Override
+    public void multiplyElements(float[] x, float[] y, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = x[i] * y[i];
         }
     }
 

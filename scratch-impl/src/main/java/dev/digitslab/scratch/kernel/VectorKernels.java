@@ -5,17 +5,31 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The fast kernels: the JDK Vector API at the CPU's widest float width (16 lanes with AVX-512). Each output
- * row is computed in column blocks held in registers (up to 8 vectors = 128 floats), so every element
- * of B is loaded once per row and the accumulators never touch memory until the row block is done.
+ * The fast kernels: the JDK Vector API at the CPU's widest float width (8 lanes with AVX2, 16 with AVX-512).
  * Lanes are independent columns (no horizontal sums), so each element is the same FMA chain as in
  * {@link ScalarKernels}, whatever the vector width.
+ *
+ * <p>Products are register-blocked: {@value #ROWS} output rows × {@value #VECTORS} vectors of accumulators,
+ * so each loaded vector of B feeds {@value #ROWS} FMAs and each broadcast factor of A feeds {@value #VECTORS}.
+ * B is packed, one column panel of {@value #VECTORS} vectors at a time, into a contiguous (k, panel width)
+ * buffer that all row blocks then stream from cache; a panel past the last column is padded with zeros and
+ * its extra lanes are discarded. The left factors of each row block are compacted first (terms where all
+ * rows of the block are 0 are dropped, most of them for MNIST pixels). A block still multiplies the zeros
+ * of some of its rows, which for a finite B changes at most the sign of an exactly-zero result; the final
+ * +0 of the contract (see {@link Kernels}) removes that. A panel holding an infinity or NaN is computed with
+ * exact per-row skipping instead, so non-finite operands give the reference's result too.
  *
  * <p>Only loaded when the {@code jdk.incubator.vector} module is present (see {@link KernelSelection}).
  */
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Output rows per register block. */
+    private static final int ROWS = 4;
+    /** Vectors per row in a register block. */
+    private static final int VECTORS = 2;
+    /** Columns in one packed panel of B. */
+    private static final int WIDTH = VECTORS * L;
 
     @Override
     public String description() {
@@ -23,16 +37,78 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to) {
-        for (int i = from; i < to; i++) {
-            rowTimesMatrix(a, i * k, 1, b, c, i * n, k, n);
+    public void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to,
+                             int colFrom, int colTo) {
+        product(a, k, 1, b, false, c, k, n, from, to, colFrom, colTo);
+    }
+
+    @Override
+    public void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
+                                        int colFrom, int colTo) {
+        product(a, 1, m, b, false, c, k, n, from, to, colFrom, colTo);
+    }
+
+    @Override
+    public void multiplyTransposedBRows(float[] a, float[] b, float[] c, int k, int n, int from, int to,
+                                        int colFrom, int colTo) {
+        product(a, k, 1, b, true, c, k, n, from, to, colFrom, colTo);
+    }
+
+    @Override
+    public void multiplyTransposedBothRows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
+                                           int colFrom, int colTo) {
+        product(a, 1, m, b, true, c, k, n, from, to, colFrom, colTo);
+    }
+
+    @Override
+    public void addBias(float[] y, float[] bias, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j + L <= cols; j += L) {
+                FloatVector.fromArray(S, y, o + j).add(FloatVector.fromArray(S, bias, j)).intoArray(y, o + j);
+            }
+            for (; j < cols; j++) {
+                y[o + j] = y[o + j] + bias[j];
+            }
         }
     }
 
     @Override
-    public void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to) {
-        for (int i = from; i < to; i++) {
-            rowTimesMatrix(a, i, m, b, c, i * n, k, n);
+    public void relu(float[] x, float[] y, int n) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, i);
+        }
+        for (; i < n; i++) {
+            y[i] = x[i] > 0 ? x[i] : 0f;
+        }
+    }
+
+    @Override
+    public void reluGradient(float[] y, float[] dy, float[] dx, int n) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector slope = zero.blend(one, FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f));
+            FloatVector.fromArray(S, dy, i).mul(slope).intoArray(dx, i);
+        }
+        for (; i < n; i++) {
+            dx[i] = dy[i] * (y[i] > 0 ? 1f : 0f);
+        }
+    }
+
+    @Override
+    public void multiplyElements(float[] x, float[] y, float[] out, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector.fromArray(S, x, i).mul(FloatVector.fromArray(S, y, i)).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = x[i] * y[i];
         }
     }
 
@@ -65,103 +141,247 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * c[cOff + j] = Σ_p a[aOff + p·aStride]·b[p·n + j] for j in [0, n). The non-zero terms of the A row
-     * are first compacted without branches (most pixels are 0, and a data-dependent branch per term
-     * mispredicts often enough to cost more than the arithmetic), then every column block runs over them.
+     * c[i·n + j] = Σ_p a[i·rowStride + p·pStride]·B[p, j] for rows i in [from, to) and columns j in
+     * [colFrom, colTo): the left factor of row i and term p sits at i·rowStride + p·pStride (rows of A, or
+     * columns for Aᵀ); B is b (k, n), or b (n, k) when {@code bTransposed}.
      */
-    private static void rowTimesMatrix(float[] a, int aOff, int aStride, float[] b, float[] c, int cOff,
-                                       int k, int n) {
-        Scratch s = SCRATCH.get().ensure(k);
-        int[] index = s.index;   // (k) positions p of the non-zero terms
-        float[] value = s.value; // (k) their values A[row, p]
-        int nz = 0;
-        for (int p = 0; p < k; p++) {
-            float v = a[aOff + p * aStride];
-            index[nz] = p;
-            value[nz] = v;
-            nz += v != 0f ? 1 : 0;
+    private static void product(float[] a, int rowStride, int pStride, float[] b, boolean bTransposed, float[] c,
+                                int k, int n, int from, int to, int colFrom, int colTo) {
+        int blocks = (to - from + ROWS - 1) / ROWS;
+        Scratch s = SCRATCH.get().ensure(blocks, k);
+        int[] index = s.index;   // (blocks, k): per block, the positions p of its kept terms
+        float[] value = s.value; // (blocks, k, ROWS): per block and kept term, the factors of its rows
+        int[] count = s.count;   // (blocks) kept terms per block
+        for (int t = 0; t < blocks; t++) {
+            int row = from + t * ROWS;
+            count[t] = compact(a, row * rowStride, rowStride, pStride, k, Math.min(ROWS, to - row), index, t * k,
+                    value, t * k * ROWS);
         }
-        int j = 0;
-        for (; j + 8 * L <= n; j += 8 * L) {
-            block8(index, value, nz, b, c, cOff, n, j);
-        }
-        for (; j + 2 * L <= n; j += 2 * L) {
-            block2(index, value, nz, b, c, cOff, n, j);
-        }
-        for (; j + L <= n; j += L) {
-            FloatVector acc = FloatVector.zero(S);
-            for (int q = 0; q < nz; q++) {
-                acc = FloatVector.fromArray(S, b, index[q] * n + j).fma(FloatVector.broadcast(S, value[q]), acc);
+        float[] panel = s.panel;
+        for (int j = colFrom; j < colTo; j += WIDTH) {
+            int width = Math.min(WIDTH, colTo - j);
+            boolean finite = bTransposed ? packTransposed(b, k, j, width, panel) : pack(b, k, n, j, width, panel);
+            for (int t = 0; t < blocks; t++) {
+                int row = from + t * ROWS;
+                int rows = Math.min(ROWS, to - row);
+                if (finite) {
+                    block(index, t * k, value, t * k * ROWS, count[t], panel, s.out);
+                } else {
+                    for (int r = 0; r < rows; r++) {
+                        exactRow(index, t * k, value, t * k * ROWS + r, count[t], panel, s.out, r * WIDTH);
+                    }
+                }
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(s.out, r * WIDTH, c, (row + r) * n + j, width);
+                }
             }
-            acc.intoArray(c, cOff + j);
-        }
-        for (; j < n; j++) {
-            float acc = 0f;
-            for (int q = 0; q < nz; q++) {
-                acc = Math.fma(value[q], b[index[q] * n + j], acc);
-            }
-            c[cOff + j] = acc;
         }
     }
 
-    /** Per-thread compaction buffers, grown on first use: the kernels never allocate in steady state. */
-    private static final class Scratch {
-        int[] index = new int[0];
-        float[] value = new float[0];
+    /**
+     * Keeps the terms p where any row of the block has a non-zero factor, without branches (a branch per
+     * term mispredicts often enough to cost more than the arithmetic). A block of fewer than ROWS rows (the
+     * last of a range) is padded with rows of zeros, whose results are discarded.
+     */
+    private static int compact(float[] a, int aOff, int rowStride, int pStride, int k, int rows, int[] index,
+                               int iOff, float[] value, int vOff) {
+        if (rows < ROWS) {
+            return compactPadded(a, aOff, rowStride, pStride, k, rows, index, iOff, value, vOff);
+        }
+        int kept = 0;
+        int p = 0;
+        if (pStride == 1) {
+            // Rows of A: runs of L terms where every row is 0 (an image's empty margins) are skipped at once.
+            for (; p + L <= k; p += L) {
+                FloatVector any = FloatVector.fromArray(S, a, aOff + p).abs()
+                        .max(FloatVector.fromArray(S, a, aOff + rowStride + p).abs())
+                        .max(FloatVector.fromArray(S, a, aOff + 2 * rowStride + p).abs())
+                        .max(FloatVector.fromArray(S, a, aOff + 3 * rowStride + p).abs());
+                if (any.compare(VectorOperators.NE, 0f).anyTrue()) {
+                    kept = compactTerms(a, aOff, rowStride, 1, p, p + L, index, iOff, value, vOff, kept);
+                }
+            }
+        }
+        return compactTerms(a, aOff, rowStride, pStride, p, k, index, iOff, value, vOff, kept);
+    }
 
-        Scratch ensure(int k) {
-            if (index.length < k) {
-                index = new int[k];
-                value = new float[k];
+    /** Appends the kept terms among [p0, p1) of a full block after the first {@code kept}. */
+    private static int compactTerms(float[] a, int aOff, int rowStride, int pStride, int p0, int p1, int[] index,
+                                    int iOff, float[] value, int vOff, int kept) {
+        for (int p = p0; p < p1; p++) {
+            int ap = aOff + p * pStride;
+            float v0 = a[ap];
+            float v1 = a[ap + rowStride];
+            float v2 = a[ap + 2 * rowStride];
+            float v3 = a[ap + 3 * rowStride];
+            index[iOff + kept] = p;
+            int vo = vOff + kept * ROWS;
+            value[vo] = v0;
+            value[vo + 1] = v1;
+            value[vo + 2] = v2;
+            value[vo + 3] = v3;
+            kept += (v0 != 0f) | (v1 != 0f) | (v2 != 0f) | (v3 != 0f) ? 1 : 0;
+        }
+        return kept;
+    }
+
+    /** {@link #compact} for the last block of a range, of fewer than ROWS rows: the rest count as zeros. */
+    private static int compactPadded(float[] a, int aOff, int rowStride, int pStride, int k, int rows, int[] index,
+                                     int iOff, float[] value, int vOff) {
+        int kept = 0;
+        for (int p = 0; p < k; p++) {
+            int ap = aOff + p * pStride;
+            index[iOff + kept] = p;
+            int vo = vOff + kept * ROWS;
+            boolean any = false;
+            for (int r = 0; r < ROWS; r++) {
+                float v = r < rows ? a[ap + r * rowStride] : 0f;
+                value[vo + r] = v;
+                any |= v != 0f;
+            }
+            kept += any ? 1 : 0;
+        }
+        return kept;
+    }
+
+    /**
+     * Copies columns [j, j + width) of b (k, n) into panel (k, WIDTH), padding with zeros; returns whether
+     * every copied value is finite (0·x is 0 for finite x and NaN otherwise).
+     */
+    private static boolean pack(float[] b, int k, int n, int j, int width, float[] panel) {
+        if (width == WIDTH) {
+            FloatVector zeros = FloatVector.zero(S);
+            for (int p = 0; p < k; p++) {
+                int bo = p * n + j;
+                int po = p * WIDTH;
+                for (int v = 0; v < VECTORS; v++) {
+                    FloatVector x = FloatVector.fromArray(S, b, bo + v * L);
+                    x.intoArray(panel, po + v * L);
+                    zeros = zeros.add(x.mul(0f));
+                }
+            }
+            return !zeros.test(VectorOperators.IS_NAN).anyTrue();
+        }
+        boolean finite = true;
+        for (int p = 0; p < k; p++) {
+            int po = p * WIDTH;
+            for (int col = 0; col < WIDTH; col++) {
+                float x = col < width ? b[p * n + j + col] : 0f;
+                panel[po + col] = x;
+                finite &= Float.isFinite(x);
+            }
+        }
+        return finite;
+    }
+
+    /** As {@link #pack} for B stored transposed, b (n, k): each panel column is a row of b. */
+    private static boolean packTransposed(float[] b, int k, int j, int width, float[] panel) {
+        boolean finite = true;
+        for (int col = 0; col < WIDTH; col++) {
+            if (col < width) {
+                int bo = (j + col) * k;
+                for (int p = 0; p < k; p++) {
+                    float x = b[bo + p];
+                    panel[p * WIDTH + col] = x;
+                    finite &= (Float.floatToRawIntBits(x) & 0x7f800000) != 0x7f800000; // ∞ and NaN: all ones
+                }
+            } else {
+                for (int p = 0; p < k; p++) {
+                    panel[p * WIDTH + col] = 0f;
+                }
+            }
+        }
+        return finite;
+    }
+
+    /**
+     * The block's ROWS rows × the panel's columns into out (ROWS, WIDTH), over all kept terms (zeros of some
+     * rows included), each result + 0. ROWS × VECTORS accumulators plus the operands fill AVX2's 16 vector
+     * registers without spilling (4 × 3 does not fit: it ran at half the speed).
+     */
+    private static void block(int[] index, int iOff, float[] value, int vOff, int kept, float[] panel,
+                              float[] out) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        for (int q = 0; q < kept; q++) {
+            int po = index[iOff + q] * WIDTH;
+            FloatVector b0 = FloatVector.fromArray(S, panel, po);
+            FloatVector b1 = FloatVector.fromArray(S, panel, po + L);
+            int vo = vOff + q * ROWS;
+            FloatVector a0 = FloatVector.broadcast(S, value[vo]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            FloatVector a1 = FloatVector.broadcast(S, value[vo + 1]);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, value[vo + 2]);
+            c20 = b0.fma(a2, c20);
+            c21 = b1.fma(a2, c21);
+            FloatVector a3 = FloatVector.broadcast(S, value[vo + 3]);
+            c30 = b0.fma(a3, c30);
+            c31 = b1.fma(a3, c31);
+        }
+        c00.add(0f).intoArray(out, 0);
+        c01.add(0f).intoArray(out, L);
+        c10.add(0f).intoArray(out, WIDTH);
+        c11.add(0f).intoArray(out, WIDTH + L);
+        c20.add(0f).intoArray(out, 2 * WIDTH);
+        c21.add(0f).intoArray(out, 2 * WIDTH + L);
+        c30.add(0f).intoArray(out, 3 * WIDTH);
+        c31.add(0f).intoArray(out, 3 * WIDTH + L);
+    }
+
+    /**
+     * One row of a block × the panel's columns into out[outOff, outOff + WIDTH), skipping exactly the terms
+     * whose own factor is 0 (value[vOff + q·ROWS] is the row's factor of kept term q); each result + 0. Only
+     * for a panel with an infinity or NaN, so it need not be fast.
+     */
+    private static void exactRow(int[] index, int iOff, float[] value, int vOff, int kept, float[] panel,
+                                 float[] out, int outOff) {
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = c0;
+        for (int q = 0; q < kept; q++) {
+            float v = value[vOff + q * ROWS];
+            if (v == 0f) {
+                continue;
+            }
+            FloatVector av = FloatVector.broadcast(S, v);
+            int po = index[iOff + q] * WIDTH;
+            c0 = FloatVector.fromArray(S, panel, po).fma(av, c0);
+            c1 = FloatVector.fromArray(S, panel, po + L).fma(av, c1);
+        }
+        c0.add(0f).intoArray(out, outOff);
+        c1.add(0f).intoArray(out, outOff + L);
+    }
+
+    /** Per-thread buffers, grown on first use: the kernels never allocate in steady state. */
+    private static final class Scratch {
+        int[] index = new int[0];     // (blocks, k) kept positions
+        float[] value = new float[0]; // (blocks, k, ROWS) kept factors
+        int[] count = new int[0];     // (blocks) kept terms
+        float[] panel = new float[0]; // (k, WIDTH) packed columns of B
+        final float[] out = new float[ROWS * WIDTH]; // (ROWS, WIDTH) one block's results for one panel
+
+        Scratch ensure(int blocks, int k) {
+            if (index.length < blocks * k) {
+                index = new int[blocks * k];
+                value = new float[blocks * k * ROWS];
+            }
+            if (count.length < blocks) {
+                count = new int[blocks];
+            }
+            if (panel.length < k * WIDTH) {
+                panel = new float[k * WIDTH];
             }
             return this;
         }
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
-    private static void block8(int[] index, float[] value, int nz, float[] b, float[] c, int cOff, int n, int j) {
-        FloatVector c0 = FloatVector.zero(S);
-        FloatVector c1 = c0;
-        FloatVector c2 = c0;
-        FloatVector c3 = c0;
-        FloatVector c4 = c0;
-        FloatVector c5 = c0;
-        FloatVector c6 = c0;
-        FloatVector c7 = c0;
-        for (int q = 0; q < nz; q++) {
-            FloatVector av = FloatVector.broadcast(S, value[q]);
-            int bo = index[q] * n + j;
-            c0 = FloatVector.fromArray(S, b, bo).fma(av, c0);
-            c1 = FloatVector.fromArray(S, b, bo + L).fma(av, c1);
-            c2 = FloatVector.fromArray(S, b, bo + 2 * L).fma(av, c2);
-            c3 = FloatVector.fromArray(S, b, bo + 3 * L).fma(av, c3);
-            c4 = FloatVector.fromArray(S, b, bo + 4 * L).fma(av, c4);
-            c5 = FloatVector.fromArray(S, b, bo + 5 * L).fma(av, c5);
-            c6 = FloatVector.fromArray(S, b, bo + 6 * L).fma(av, c6);
-            c7 = FloatVector.fromArray(S, b, bo + 7 * L).fma(av, c7);
-        }
-        int co = cOff + j;
-        c0.intoArray(c, co);
-        c1.intoArray(c, co + L);
-        c2.intoArray(c, co + 2 * L);
-        c3.intoArray(c, co + 3 * L);
-        c4.intoArray(c, co + 4 * L);
-        c5.intoArray(c, co + 5 * L);
-        c6.intoArray(c, co + 6 * L);
-        c7.intoArray(c, co + 7 * L);
-    }
-
-    private static void block2(int[] index, float[] value, int nz, float[] b, float[] c, int cOff, int n, int j) {
-        FloatVector c0 = FloatVector.zero(S);
-        FloatVector c1 = c0;
-        for (int q = 0; q < nz; q++) {
-            FloatVector av = FloatVector.broadcast(S, value[q]);
-            int bo = index[q] * n + j;
-            c0 = FloatVector.fromArray(S, b, bo).fma(av, c0);
-            c1 = FloatVector.fromArray(S, b, bo + L).fma(av, c1);
-        }
-        c0.intoArray(c, cOff + j);
-        c1.intoArray(c, cOff + j + L);
-    }
 }

@@ -1,18 +1,23 @@
 package dev.digitslab.scratch.nn;
 
 import dev.digitslab.api.spec.Activation;
+import dev.digitslab.scratch.kernel.KernelSelection;
+import dev.digitslab.scratch.kernel.Kernels;
+import dev.digitslab.scratch.tensor.FloatTensor;
 import dev.digitslab.scratch.tensor.Precision;
 import dev.digitslab.scratch.tensor.Tensor;
 
 /**
  * An element-wise non-linearity. Each derivative is written from the cached output y, which is all it
  * needs. Softmax is not here: it only ever sits on the output, where {@link SoftmaxCrossEntropyLoss}
- * fuses it with the loss. StrictMath keeps results identical on every platform.
+ * fuses it with the loss. StrictMath keeps results identical on every platform. ReLU on float32 tensors runs
+ * through the vectorised {@link Kernels}, which compute exactly these loops in float.
  */
 public final class ActivationLayer implements Layer {
     private final Activation function;
     private final Tensor y;  // (batch, width)
     private final Tensor dx; // (batch, width)
+    private final Kernels kernels = KernelSelection.kernels();
 
     public ActivationLayer(Activation function, int width, int capacity, Precision precision) {
         if (function == Activation.SOFTMAX) {
@@ -30,6 +35,10 @@ public final class ActivationLayer implements Layer {
     @Override
     public Tensor forward(Tensor x, boolean training) {
         int n = y.useRows(x.rows()).size();
+        if (function == Activation.RELU && x instanceof FloatTensor fx && y instanceof FloatTensor fy) {
+            kernels.relu(fx.data(), fy.data(), n); // the loop below, vectorised
+            return y;
+        }
         for (int i = 0; i < n; i++) {
             y.set(i, apply(function, x.get(i)));
         }
@@ -39,6 +48,11 @@ public final class ActivationLayer implements Layer {
     @Override
     public Tensor backward(Tensor dy) {
         int n = dx.useRows(dy.rows()).size();
+        if (function == Activation.RELU && dy instanceof FloatTensor fdy && y instanceof FloatTensor fy
+                && dx instanceof FloatTensor fdx) {
+            kernels.reluGradient(fy.data(), fdy.data(), fdx.data(), n); // the loop below, vectorised
+            return dx;
+        }
         for (int i = 0; i < n; i++) {
             double out = y.get(i);
             double slope = switch (function) {

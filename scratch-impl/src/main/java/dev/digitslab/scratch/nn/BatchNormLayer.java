@@ -2,6 +2,7 @@ package dev.digitslab.scratch.nn;
 
 import dev.digitslab.scratch.tensor.Precision;
 import dev.digitslab.scratch.tensor.Tensor;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,6 +22,9 @@ public final class BatchNormLayer implements Layer {
     private final Tensor inverseStd;   // (1, features) 1/√(σ²_B + ε) of the last training forward
     private final Tensor y;            // (batch, features)
     private final Tensor dx;           // (batch, features)
+    private final double[] mean;       // (features) batch mean; in backward Σ dy
+    private final double[] variance;   // (features) batch variance; in backward Σ dy·x̂
+    private final double[] scale;      // (features) 1/√(σ² + ε) or the inference scale; in backward that / B
 
     public BatchNormLayer(int specIndex, int features, double decay, double epsilon, int capacity,
                           Precision precision) {
@@ -35,6 +39,9 @@ public final class BatchNormLayer implements Layer {
         this.inverseStd = precision.vector(features);
         this.y = precision.matrix(capacity, features);
         this.dx = precision.matrix(capacity, features);
+        this.mean = new double[features];
+        this.variance = new double[features];
+        this.scale = new double[features];
         gamma.value().fill(1);
         runningVar.fill(1);
     }
@@ -46,39 +53,48 @@ public final class BatchNormLayer implements Layer {
         y.useRows(batch);
         if (!training) {
             for (int j = 0; j < f; j++) {
-                double scale = gamma.value().get(j) / Math.sqrt(runningVar.get(j) + epsilon);
-                double mean = runningMean.get(j);
-                double shift = beta.value().get(j);
-                for (int r = 0; r < batch; r++) {
-                    y.set(r, j, scale * (x.get(r, j) - mean) + shift);
+                scale[j] = gamma.value().get(j) / Math.sqrt(runningVar.get(j) + epsilon);
+            }
+            for (int r = 0; r < batch; r++) {
+                for (int j = 0; j < f; j++) {
+                    y.set(r, j, scale[j] * (x.get(r, j) - runningMean.get(j)) + beta.value().get(j));
                 }
             }
             return y;
         }
         xHat.useRows(batch);
+        // Each loop runs over rows in storage order, per feature summing over r ascending as the definition does.
+        Arrays.fill(mean, 0);
+        for (int r = 0; r < batch; r++) {
+            for (int j = 0; j < f; j++) {
+                mean[j] += x.get(r, j);
+            }
+        }
+        Arrays.fill(variance, 0);
         for (int j = 0; j < f; j++) {
-            double sum = 0;
-            for (int r = 0; r < batch; r++) {
-                sum += x.get(r, j);
+            mean[j] /= batch;
+        }
+        for (int r = 0; r < batch; r++) {
+            for (int j = 0; j < f; j++) {
+                double d = x.get(r, j) - mean[j];
+                variance[j] += d * d;
             }
-            double mean = sum / batch;
-            double squares = 0;
-            for (int r = 0; r < batch; r++) {
-                double d = x.get(r, j) - mean;
-                squares += d * d;
-            }
-            double variance = squares / batch; // biased, as the spec defines
-            double inv = 1 / Math.sqrt(variance + epsilon);
-            inverseStd.set(j, inv);
-            double g = gamma.value().get(j);
-            double b = beta.value().get(j);
-            for (int r = 0; r < batch; r++) {
-                double h = (x.get(r, j) - mean) * inv;
+        }
+        for (int j = 0; j < f; j++) {
+            variance[j] /= batch;                         // biased, as the spec defines
+            scale[j] = 1 / Math.sqrt(variance[j] + epsilon);
+            inverseStd.set(j, scale[j]);
+        }
+        for (int r = 0; r < batch; r++) {
+            for (int j = 0; j < f; j++) {
+                double h = (x.get(r, j) - mean[j]) * scale[j];
                 xHat.set(r, j, h);
-                y.set(r, j, g * h + b);
+                y.set(r, j, gamma.value().get(j) * h + beta.value().get(j));
             }
-            runningMean.set(j, decay * runningMean.get(j) + (1 - decay) * mean);
-            runningVar.set(j, decay * runningVar.get(j) + (1 - decay) * variance);
+        }
+        for (int j = 0; j < f; j++) {
+            runningMean.set(j, decay * runningMean.get(j) + (1 - decay) * mean[j]);
+            runningVar.set(j, decay * runningVar.get(j) + (1 - decay) * variance[j]);
         }
         return y;
     }
@@ -92,21 +108,27 @@ public final class BatchNormLayer implements Layer {
         int batch = dy.rows();
         int f = features();
         dx.useRows(batch);
-        for (int j = 0; j < f; j++) {
-            double g = gamma.value().get(j);
-            double sumDy = 0;
-            double sumDyXHat = 0;
-            for (int r = 0; r < batch; r++) {
-                sumDy += dy.get(r, j);
-                sumDyXHat += dy.get(r, j) * xHat.get(r, j);
+        double[] sumDy = mean;          // the forward's statistics are no longer needed
+        double[] sumDyXHat = variance;
+        Arrays.fill(sumDy, 0);
+        Arrays.fill(sumDyXHat, 0);
+        for (int r = 0; r < batch; r++) {
+            for (int j = 0; j < f; j++) {
+                sumDy[j] += dy.get(r, j);
+                sumDyXHat[j] += dy.get(r, j) * xHat.get(r, j);
             }
-            gamma.gradient().set(j, sumDyXHat);
-            beta.gradient().set(j, sumDy);
-            // Σĝ = γ·Σdy and Σ(ĝ·x̂) = γ·Σ(dy·x̂)
-            double scale = inverseStd.get(j) / batch;
-            for (int r = 0; r < batch; r++) {
+        }
+        for (int j = 0; j < f; j++) {
+            gamma.gradient().set(j, sumDyXHat[j]);
+            beta.gradient().set(j, sumDy[j]);
+            scale[j] = inverseStd.get(j) / batch;
+        }
+        // Σĝ = γ·Σdy and Σ(ĝ·x̂) = γ·Σ(dy·x̂)
+        for (int r = 0; r < batch; r++) {
+            for (int j = 0; j < f; j++) {
+                double g = gamma.value().get(j);
                 double gHat = dy.get(r, j) * g;
-                dx.set(r, j, scale * (batch * gHat - g * sumDy - xHat.get(r, j) * g * sumDyXHat));
+                dx.set(r, j, scale[j] * (batch * gHat - g * sumDy[j] - xHat.get(r, j) * g * sumDyXHat[j]));
             }
         }
         return dx;

@@ -1,8 +1,10 @@
 package dev.digitslab.scratch.nn;
 
 import dev.digitslab.scratch.kernel.MatrixProducts;
+import dev.digitslab.scratch.tensor.FloatTensor;
 import dev.digitslab.scratch.tensor.Precision;
 import dev.digitslab.scratch.tensor.Tensor;
+import java.util.Arrays;
 import java.util.List;
 
 /** Affine map y = x·W + b; its activation, if any, is a separate {@link ActivationLayer}. */
@@ -14,6 +16,7 @@ public final class DenseLayer implements Layer {
     private final Parameter bias;    // (1, nOut)
     private final Tensor y;          // (batch, nOut)
     private final Tensor dx;         // (batch, nIn), null for the first layer
+    private final double[] biasSums; // (nOut) ∂b summed in double before it is stored
     private Tensor x;                // (batch, nIn), the input of the last forward (not owned)
 
     /**
@@ -30,6 +33,7 @@ public final class DenseLayer implements Layer {
         this.bias = new Parameter("dense[" + specIndex + "].bias", precision, 1, nOut, false);
         this.y = precision.matrix(capacity, nOut);
         this.dx = computeInputGradient ? precision.matrix(capacity, nIn) : null;
+        this.biasSums = new double[nOut];
     }
 
     @Override
@@ -39,6 +43,10 @@ public final class DenseLayer implements Layer {
         int nOut = y.cols();
         products.multiply(x, weights.value(), y.useRows(batch)); // y = x·W
         Tensor b = bias.value();
+        if (y instanceof FloatTensor fy && b instanceof FloatTensor fb) {
+            products.kernels().addBias(fy.data(), fb.data(), batch, nOut); // the loop below, vectorised
+            return y;
+        }
         for (int r = 0; r < batch; r++) {
             for (int j = 0; j < nOut; j++) {
                 y.add(r * nOut + j, b.get(j));                   // + b, broadcast over rows
@@ -53,12 +61,14 @@ public final class DenseLayer implements Layer {
         int nOut = dy.cols();
         products.multiplyTransposedA(x, dy, weights.gradient()); // ∂W = xᵀ·dy
         Tensor db = bias.gradient();
-        for (int j = 0; j < nOut; j++) {
-            double sum = 0;
-            for (int r = 0; r < batch; r++) {
-                sum += dy.get(r * nOut + j);                     // ∂b = Σ over rows of dy
+        Arrays.fill(biasSums, 0);
+        for (int r = 0; r < batch; r++) {                        // row by row: dy is read in storage order
+            for (int j = 0; j < nOut; j++) {
+                biasSums[j] += dy.get(r * nOut + j);             // ∂b = Σ over rows of dy
             }
-            db.set(j, sum);
+        }
+        for (int j = 0; j < nOut; j++) {
+            db.set(j, biasSums[j]);
         }
         if (!computeInputGradient) {
             return null;

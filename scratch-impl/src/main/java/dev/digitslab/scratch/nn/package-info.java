@@ -6,6 +6,7 @@
  * float32 and is gradient-checked in float64.
  *
  * <p>May depend on: {@code dev.digitslab.scratch.tensor}, {@code dev.digitslab.scratch.kernel} (the matrix
- * products), {@code experiment-api}'s specs, parameter layout and seed streams, the JDK.
+ * products and float32 element-wise kernels), {@code experiment-api}'s specs, parameter layout and seed
+ * streams, the JDK.
  */
 package dev.digitslab.scratch.nn;

@@ -4,6 +4,7 @@ import dev.digitslab.scratch.kernel.KernelSelection;
 import dev.digitslab.scratch.kernel.Kernels;
 import dev.digitslab.scratch.nn.Parameter;
 import dev.digitslab.scratch.tensor.FloatTensor;
+import dev.digitslab.scratch.tensor.Precision;
 import dev.digitslab.scratch.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,13 +67,14 @@ public final class AdamOptimizer implements Optimizer {
                         (float) (1 - beta1), (float) beta2, (float) (1 - beta2), (float) alpha, (float) epsilon);
                 continue;
             }
+            Precision precision = theta.precision();
             for (int i = 0; i < n; i++) {
                 double gi = g.get(i);
-                double mi = beta1 * m.get(i) + (1 - beta1) * gi;
-                double vi = beta2 * v.get(i) + (1 - beta2) * gi * gi;
+                double mi = precision.flushSubnormal(beta1 * m.get(i) + (1 - beta1) * gi);
+                double vi = precision.flushSubnormal(beta2 * v.get(i) + (1 - beta2) * gi * gi);
                 m.set(i, mi);
                 v.set(i, vi);
-                theta.set(i, theta.get(i) - alpha * mi / (Math.sqrt(vi) + epsilon));
+                theta.set(i, precision.flushSubnormal(theta.get(i) - alpha * mi / (Math.sqrt(vi) + epsilon)));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.digitslab.scratch.optim;
 
 import dev.digitslab.scratch.nn.Parameter;
+import dev.digitslab.scratch.tensor.Precision;
 import dev.digitslab.scratch.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,14 +41,15 @@ public final class MomentumOptimizer implements Optimizer {
             Tensor g = parameters.get(k).gradient();
             Tensor v = velocities.get(k);
             int n = theta.size();
+            Precision precision = theta.precision();
             for (int i = 0; i < n; i++) {
                 double previous = v.get(i);
                 double next = momentum * previous - learningRate * g.get(i);
-                v.set(i, next);
+                v.set(i, precision.flushSubnormal(next));
                 if (nesterov) {
-                    theta.set(i, theta.get(i) - momentum * previous + (1 + momentum) * next);
+                    theta.set(i, precision.flushSubnormal(theta.get(i) - momentum * previous + (1 + momentum) * next));
                 } else {
-                    theta.set(i, theta.get(i) + next);
+                    theta.set(i, precision.flushSubnormal(theta.get(i) + next));
                 }
             }
         }

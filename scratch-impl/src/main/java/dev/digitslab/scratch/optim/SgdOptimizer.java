@@ -1,10 +1,11 @@
 package dev.digitslab.scratch.optim;
 
 import dev.digitslab.scratch.nn.Parameter;
+import dev.digitslab.scratch.tensor.Precision;
 import dev.digitslab.scratch.tensor.Tensor;
 import java.util.List;
 
-/** Plain gradient descent: θ ← θ − lr·g. */
+/** Plain gradient descent: θ ← θ − lr·g, a subnormal θ stored as 0 ({@link Precision#flushSubnormal}). */
 public final class SgdOptimizer implements Optimizer {
     private final double learningRate;
     private final List<Parameter> parameters;
@@ -20,8 +21,9 @@ public final class SgdOptimizer implements Optimizer {
             Tensor theta = p.value();
             Tensor g = p.gradient();
             int n = theta.size();
+            Precision precision = theta.precision();
             for (int i = 0; i < n; i++) {
-                theta.set(i, theta.get(i) - learningRate * g.get(i));
+                theta.set(i, precision.flushSubnormal(theta.get(i) - learningRate * g.get(i)));
             }
         }
     }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class KernelsTest {
     /** Shapes that exercise every block width and tail of the vector kernel, and the narrow path. */
     private static final int[][] SHAPES = {{1, 1, 1}, {3, 5, 7}, {17, 33, 16}, {32, 784, 128}, {5, 40, 300},
-            {128, 128, 10}, {9, 64, 47}, {2, 3, 129}, {200, 31, 1}};
+            {128, 128, 10}, {9, 64, 47}, {2, 3, 129}, {200, 31, 1}, {6, 0, 9}, {7, 19, 33}, {13, 70, 65},
+            {4, 9, 31}};
 
     private final SplittableRandom random = new SplittableRandom(5);
 
@@ -30,23 +31,197 @@ class KernelsTest {
     void vectorKernelsMatchScalarKernelsBitForBit() {
         assertTrue(KernelSelection.vectorModulePresent(), "tests run with --add-modules jdk.incubator.vector");
         Kernels vector = KernelSelection.load(KernelSelection.Choice.VECTOR);
-        Kernels scalar = new ScalarKernels();
         assertTrue(vector.description().startsWith("Vector API"), vector.description());
         for (int[] s : SHAPES) {
             int m = s[0];
             int k = s[1];
             int n = s[2];
-            float[] a = randomWithZeros(m * k);
-            float[] at = randomWithZeros(k * m);
-            float[] b = randomWithZeros(k * n);
+            assertVectorMatchesScalar(randomWithZeros(m * k), randomWithZeros(k * n), m, k, n, m + "x" + k + "x" + n);
+        }
+    }
+
+    /** Rows of A that are entirely zero, zero except for one term, or dense, next to each other. */
+    private float[] sparseRows(int m, int k) {
+        float[] a = new float[m * k];
+        for (int i = 0; i < m; i++) {
+            int kind = random.nextInt(4);
+            for (int p = 0; p < k; p++) {
+                boolean nonZero = kind == 1 ? p == i % k : kind == 2 || kind == 3 && random.nextDouble() < 0.1;
+                a[i * k + p] = nonZero ? (float) (2 * random.nextDouble() - 1) : 0f;
+            }
+        }
+        return a;
+    }
+
+    /** One product form: a tile of C (m, n) from operands already in the form's layout. */
+    private interface Form {
+        void tile(Kernels kernels, float[] a, float[] b, float[] c, int m, int k, int n, int from, int to, int colFrom,
+                  int colTo);
+    }
+
+    /**
+     * Vector = scalar bit for bit for A (m, k) times B (k, n) in all four forms (each operand as stored or
+     * transposed), on the whole output and on tiles whose edges cut register blocks and panels anywhere.
+     */
+    private static void assertVectorMatchesScalar(float[] a, float[] b, int m, int k, int n, String what) {
+        Kernels vector = KernelSelection.load(KernelSelection.Choice.VECTOR);
+        Kernels scalar = new ScalarKernels();
+        float[] at = transposed(a, m, k);
+        float[] bt = transposed(b, k, n);
+        Form ab = (x, l, r, c, mm, kk, nn, f, t, cf, ct) -> x.multiplyRows(l, r, c, kk, nn, f, t, cf, ct);
+        Form atb = (x, l, r, c, mm, kk, nn, f, t, cf, ct) -> x.multiplyTransposedARows(l, r, c, mm, kk, nn, f, t, cf,
+                ct);
+        Form abt = (x, l, r, c, mm, kk, nn, f, t, cf, ct) -> x.multiplyTransposedBRows(l, r, c, kk, nn, f, t, cf, ct);
+        Form atbt = (x, l, r, c, mm, kk, nn, f, t, cf, ct) -> x.multiplyTransposedBothRows(l, r, c, mm, kk, nn, f, t,
+                cf, ct);
+        Object[][] forms = {{"A·B", a, b, ab}, {"Aᵀ·B", at, b, atb}, {"A·Bᵀ", a, bt, abt},
+            {"Aᵀ·Bᵀ", at, bt, atbt}};
+        float[] reference = new float[m * n];
+        scalar.multiplyRows(a, b, reference, k, n, 0, m, 0, n);
+        for (Object[] form : forms) {
+            String name = form[0] + " " + what;
+            float[] left = (float[]) form[1];
+            float[] right = (float[]) form[2];
+            Form product = (Form) form[3];
             float[] expected = new float[m * n];
             float[] actual = new float[m * n];
-            scalar.multiplyRows(a, b, expected, k, n, 0, m);
-            vector.multiplyRows(a, b, actual, k, n, 0, m);
-            assertArrayEquals(expected, actual, "A·B " + m + "x" + k + "x" + n);
-            scalar.multiplyTransposedARows(at, b, expected, m, k, n, 0, m);
-            vector.multiplyTransposedARows(at, b, actual, m, k, n, 0, m);
-            assertArrayEquals(expected, actual, "Aᵀ·B " + m + "x" + k + "x" + n);
+            product.tile(scalar, left, right, expected, m, k, n, 0, m, 0, n);
+            assertArrayEquals(reference, expected, "scalar " + name + " = scalar A·B");
+            product.tile(vector, left, right, actual, m, k, n, 0, m, 0, n);
+            assertArrayEquals(expected, actual, name);
+            for (int split = 1; split < m; split += 3) {
+                java.util.Arrays.fill(actual, Float.NaN);
+                product.tile(vector, left, right, actual, m, k, n, 0, split, 0, n);
+                product.tile(vector, left, right, actual, m, k, n, split, m, 0, n);
+                assertArrayEquals(expected, actual, name + ", rows split at " + split);
+            }
+            for (int split = 1; split < n; split += 5) {
+                java.util.Arrays.fill(actual, Float.NaN);
+                product.tile(vector, left, right, actual, m, k, n, 0, m, 0, split);
+                product.tile(vector, left, right, actual, m, k, n, 0, m, split, n);
+                assertArrayEquals(expected, actual, name + ", columns split at " + split);
+            }
+        }
+    }
+
+    private static float[] transposed(float[] a, int rows, int cols) {
+        float[] t = new float[a.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = a[r * cols + c];
+            }
+        }
+        return t;
+    }
+
+    @Test
+    void vectorKernelsMatchScalarOnSparseRowsAndAnyRowSplit() {
+        for (int[] s : new int[][] {{11, 50, 37}, {9, 784, 20}, {4, 3, 64}, {23, 17, 5}}) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            float[] a = sparseRows(m, k);
+            assertVectorMatchesScalar(a, randomWithZeros(k * n), m, k, n, m + "x" + k + "x" + n);
+        }
+    }
+
+    @Test
+    void zeroResultsArePositiveZeroWhereverZerosWereSkipped() {
+        // Row 0: one product of 1e-30·(−1e-30), which underflows to −0; row 1: a zero factor there instead.
+        float[] a = {1e-30f, 0f, 0f, 1f};
+        float[] b = {-1e-30f, 2f, 0f, 0f}; // (2, 2)
+        Kernels[] both = {new ScalarKernels(), KernelSelection.load(KernelSelection.Choice.VECTOR)};
+        for (Kernels kernels : both) {
+            float[] c = new float[4];
+            kernels.multiplyRows(a, b, c, 2, 2, 0, 2, 0, 2);
+            assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(c[0]), kernels.description());
+            assertEquals(2e-30f, c[1], kernels.description());
+            assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(c[2]), kernels.description());
+        }
+        float[] a2 = sparseRows(10, 30);
+        float[] b2 = randomWithZeros(30 * 21);
+        for (int i = 0; i < b2.length; i += 7) {
+            b2[i] = -1e-30f; // underflowing products next to zero factors of other rows
+        }
+        for (int i = 0; i < a2.length; i += 5) {
+            a2[i] = a2[i] == 0f ? 0f : 1e-30f;
+        }
+        assertVectorMatchesScalar(a2, b2, 10, 30, 21, "underflowing products");
+    }
+
+    @Test
+    void infinitiesAndNaNsInTheRightOperandMeetOnlyNonZeroFactors() {
+        int m = 9;
+        int k = 12;
+        int n = 40;
+        float[] a = sparseRows(m, k);
+        float[] b = randomWithZeros(k * n);
+        b[3 * n + 5] = Float.POSITIVE_INFINITY;
+        b[7 * n + 30] = Float.NaN;
+        b[11 * n + 39] = Float.NEGATIVE_INFINITY;
+        assertVectorMatchesScalar(a, b, m, k, n, "non-finite B");
+        float[] c = new float[m * n];
+        new ScalarKernels().multiplyRows(a, b, c, k, n, 0, m, 0, n);
+        for (int i = 0; i < m; i++) {
+            assertEquals(a[i * k + 3] == 0f, Float.isFinite(c[i * n + 5]), "row " + i + ": ∞ only where used");
+        }
+    }
+
+    /** Random floats with zeros of both signs, infinities, NaN and subnormals among them. */
+    private float[] withSpecialValues(int n) {
+        float[] specials = {0f, -0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, Float.MIN_VALUE,
+                -Float.MIN_VALUE, 1f, -1f};
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextDouble() < 0.3 ? specials[random.nextInt(specials.length)]
+                    : (float) (4 * random.nextDouble() - 2);
+        }
+        return x;
+    }
+
+    private static void assertBits(float[] expected, float[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            boolean same = Float.floatToRawIntBits(expected[i]) == Float.floatToRawIntBits(actual[i])
+                    || Float.isNaN(expected[i]) && Float.isNaN(actual[i]);
+            assertTrue(same, what + " element " + i + ": expected " + expected[i] + ", found " + actual[i]);
+        }
+    }
+
+    @Test
+    void elementWiseKernelsMatchTheLayersDoubleLoopsBitForBit() {
+        Kernels[] both = {new ScalarKernels(), KernelSelection.load(KernelSelection.Choice.VECTOR)};
+        for (int n : new int[] {1, 7, 8, 33, 200}) {
+            float[] x = withSpecialValues(n);
+            float[] y = withSpecialValues(n);
+            float[] relu = new float[n];
+            float[] reluGradient = new float[n];
+            float[] product = new float[n];
+            for (int i = 0; i < n; i++) {
+                double v = x[i];
+                relu[i] = (float) (v > 0 ? v : 0);                             // ActivationLayer.apply(RELU)
+                reluGradient[i] = (float) ((double) y[i] * (x[i] > 0 ? 1 : 0)); // ActivationLayer.backward
+                product[i] = (float) ((double) x[i] * (double) y[i]);           // DropoutLayer
+            }
+            int cols = Math.max(1, n / 5);
+            int rows = n / cols;
+            float[] bias = withSpecialValues(cols);
+            float[] biased = x.clone();
+            for (int i = 0; i < rows * cols; i++) {
+                biased[i] = (float) ((double) x[i] + (double) bias[i % cols]);  // DenseLayer.forward
+            }
+            for (Kernels kernels : both) {
+                String what = kernels.description() + ", n " + n;
+                float[] out = new float[n];
+                kernels.relu(x, out, n);
+                assertBits(relu, out, "relu " + what);
+                kernels.reluGradient(x, y, out, n);
+                assertBits(reluGradient, out, "relu gradient " + what);
+                kernels.multiplyElements(x, y, out, n);
+                assertBits(product, out, "product " + what);
+                out = x.clone();
+                kernels.addBias(out, bias, rows, cols);
+                assertBits(biased, out, "bias " + what);
+            }
         }
     }
 

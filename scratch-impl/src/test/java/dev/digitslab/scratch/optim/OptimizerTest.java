@@ -82,4 +82,30 @@ class OptimizerTest {
         opt.step(); // v' = −0.19; θ = −0.19 − 0.9·(−0.1) + 1.9·(−0.19) = −0.461
         assertEquals(-0.461, p.value().get(0), 1e-12);
     }
+
+    @Test
+    void everyOptimiserStoresSubnormalFloatParametersAndStateAsZero() {
+        float tiny = Float.MIN_NORMAL / 4; // subnormal
+        for (OptimizerSpec spec : List.of(OptimizerSpec.sgd(0.5), new OptimizerSpec.Momentum(0.5, 0.5, false),
+                new OptimizerSpec.Momentum(0.5, 0.5, true), OptimizerSpec.adam(1e-30))) {
+            Parameter p = new Parameter("p", Precision.FLOAT, 1, 3, true);
+            p.value().set(0, tiny);
+            p.value().set(1, 1);
+            p.value().set(2, -tiny * 3);
+            Optimizer optimizer = Optimizer.of(spec, List.of(p));
+            p.gradient().set(0, 0);
+            p.gradient().set(1, 0.5);
+            p.gradient().set(2, 0);
+            optimizer.step();
+            assertEquals(0f, (float) p.value().get(0), spec + ": a subnormal weight with no gradient becomes 0");
+            assertEquals(0f, (float) p.value().get(2), String.valueOf(spec));
+            assertEquals(true, Math.abs(p.value().get(1)) >= Float.MIN_NORMAL, String.valueOf(spec));
+            for (var state : optimizer.state()) {
+                for (int i = 0; i < state.size(); i++) {
+                    double x = state.get(i);
+                    assertEquals(true, x == 0 || Math.abs(x) >= Float.MIN_NORMAL, spec + ": state " + x);
+                }
+            }
+        }
+    }
 }
