@@ -7,7 +7,6 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
  * Chooses, once per JVM and before ND4J loads OpenBLAS, the OpenBLAS kernel family this CPU deserves
  * ({@link BlasCoreType}) and puts it in the process environment as {@code OPENBLAS_CORETYPE}, which OpenBLAS reads
@@ -20,8 +19,8 @@ import org.slf4j.LoggerFactory;
  *   <li>otherwise the candidate from the CPU's flags is adopted only after {@link SgemmSelfCheck} passed with it in a
  *       child JVM (a kernel the CPU lacks instructions for kills the process: measured, SkylakeX on an AVX2 CPU
  *       stops the JVM with SIGILL). The verdict is kept per CPU, candidate and OpenBLAS build
- *       ({@link SelfCheck}), so the check runs once per machine. A
- *       failed or impossible check leaves OpenBLAS's own choice and says so once.</li>
+ *       ({@link SelfCheck}), so the check runs once per machine. A failed or impossible check leaves OpenBLAS's own
+ *       choice and says so once per JVM.</li>
  * </ul>
  * A different kernel family changes the last bits of Deeplearning4j's results, like a different CPU does.
  */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +22,8 @@ public record CpuFeatures(String vendor, String model, Set<String> flags) {
     private static final Path CPUINFO = Path.of("/proc/cpuinfo");
 
     public CpuFeatures {
-        flags = Set.copyOf(flags);
+        // Sorted: the flags are part of cache keys (SelfCheck), and Set.copyOf's order changes from JVM to JVM.
+        flags = Collections.unmodifiableSortedSet(new TreeSet<>(flags));
     }
 
     /** This machine's CPU, or empty where there is no readable {@code /proc/cpuinfo} (not Linux, or a sandbox). */

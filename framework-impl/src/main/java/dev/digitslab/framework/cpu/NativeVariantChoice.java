@@ -2,6 +2,8 @@ package dev.digitslab.framework.cpu;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -81,9 +83,8 @@ public final class NativeVariantChoice {
 
     static Choice decide(String javacppExtension, String setting, Optional<CpuFeatures> cpu, Optional<String> platform,
                          Predicate<String> present, BiFunction<Variant, CpuFeatures, SelfCheck.Verdict> check) {
-        if (javacppExtension != null) {
+        if (javacppExtension != null) { // set before this JVM chose: apply() sets it itself afterwards
             return new Choice(javacppExtension, "-D" + EXTENSION + "=" + javacppExtension + " set: left as it is");
-            // (Only a value set before this JVM chose counts: apply() sets the property itself.)
         }
         if ("generic".equalsIgnoreCase(setting)) {
             return new Choice("", "the generic binary (-D" + PROPERTY + "=generic)");
@@ -122,7 +123,7 @@ public final class NativeVariantChoice {
         if (!BlasKernelChoice.isX86()) {
             return Optional.empty();
         }
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.startsWith("linux")) {
             return Optional.of("linux-x86_64");
         }
@@ -146,7 +147,7 @@ public final class NativeVariantChoice {
                 + SelfCheck.buildOf(org.nd4j.nativeblas.NativeOps.class);
         return SelfCheck.cached("nd4j-variant", key, NativeVariantSelfCheck.class,
                 List.of("-D" + EXTENSION + "=" + variant.extension(), "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0"),
-                java.util.Map.of(), (exit, lines) -> interpret(variant, exit, lines));
+                Map.of(), (exit, lines) -> interpret(variant, exit, lines));
     }
 
     /** Passed only if the child also loaded the variant asked for (its binary level). */

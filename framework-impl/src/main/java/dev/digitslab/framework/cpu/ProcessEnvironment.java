@@ -21,14 +21,4 @@ final class ProcessEnvironment {
             return false;
         }
     }
-
-    /** The C environment's value of {@code name} (which {@link System#getenv(String)} does not see change), or null. */
-    static String get(String name) {
-        try {
-            Function getenv = NativeLibrary.getInstance("c").getFunction("getenv");
-            return getenv.invokeString(new Object[] {name}, false);
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            return null;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.digitslab.framework.cpu;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.bytedeco.javacpp.Loader;
@@ -85,7 +86,7 @@ public final class SgemmSelfCheck {
                 rates[r] = 2.0 * n * n * n / elapsed;
             }
         }
-        java.util.Arrays.sort(rates);
+        Arrays.sort(rates);
         return rates[rates.length / 2];
     }
 

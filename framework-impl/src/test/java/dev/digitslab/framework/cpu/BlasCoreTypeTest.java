@@ -3,6 +3,7 @@ package dev.digitslab.framework.cpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,13 @@ class BlasCoreTypeTest {
         assertEquals("GenuineIntel", cpu.vendor());
         assertEquals("Intel(R) Xeon(R) Platinum 8488C", cpu.model());
         assertTrue(cpu.has("avx512f", "avx2", "amx_tile"));
+    }
+
+    @Test
+    void flagsKeepOneOrderSoThatCacheKeysAreStableAcrossJvms() {
+        CpuFeatures cpu = cpu("GenuineIntel", "sse avx2 fma avx");
+        assertEquals(List.of("avx", "avx2", "fma", "sse"), List.copyOf(cpu.flags()));
+        assertEquals(SelfCheck.describe(cpu), SelfCheck.describe(cpu("GenuineIntel", "fma avx sse avx2")));
     }
 
     @Test
