@@ -116,7 +116,7 @@ public final class IdxReader {
             } else if (count > 0) {
                 byte[] image = new byte[(int) imageLength]; // (rows * cols)
                 for (int i = 0; i < count; i++) {
-                    int read = readInto(imageFile, in, image, h.bytes() + found, gzip);
+                    int read = readInto(imageFile, in, image, 0, image.length, h.bytes() + found, gzip);
                     found += read;
                     if (read < image.length) {
                         break;
@@ -224,32 +224,31 @@ public final class IdxReader {
         // the buffer grows as bytes really arrive: a lying header in a 40 kB .gz never costs 40 MB.
         byte[] buffer = new byte[gzip ? Math.min(n, FIRST_GZIP_BUFFER) : n];
         int read = 0;
-        try {
-            while (read < n) {
-                if (read == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, (int) Math.min(n, 2L * buffer.length));
-                }
-                int r = in.read(buffer, read, Math.min(MAX_READ, buffer.length - read));
-                if (r < 0) {
-                    break;
-                }
-                read += r;
+        while (read < n) {
+            if (read == buffer.length) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min(n, 2L * buffer.length));
             }
-        } catch (ZipException | EOFException e) {
-            if (gzip) {
-                throw DecompressingInput.corruptGzip(file, offset + read, e);
+            int r = readInto(file, in, buffer, read, buffer.length, offset + read, gzip);
+            read += r;
+            if (read < buffer.length) {
+                break; // the data ended
             }
-            throw e;
         }
         return read == n ? buffer : Arrays.copyOf(buffer, read);
     }
 
-    /** Reads until {@code buffer} is full or the data ends; the number of bytes read. */
-    private static int readInto(Path file, InputStream in, byte[] buffer, long offset, boolean gzip) throws IOException {
+    /**
+     * Reads into {@code buffer[from, to)} until it is full or the data ends, at most {@value #MAX_READ} bytes per
+     * call (one large read makes the JDK cache a native buffer of that size for the JVM's life); the bytes read.
+     *
+     * @param offset where {@code from} lies in the file, for the error about a corrupt gzip stream
+     */
+    private static int readInto(Path file, InputStream in, byte[] buffer, int from, int to, long offset, boolean gzip)
+            throws IOException {
         int read = 0;
         try {
-            while (read < buffer.length) {
-                int r = in.read(buffer, read, buffer.length - read);
+            while (from + read < to) {
+                int r = in.read(buffer, from + read, Math.min(MAX_READ, to - from - read));
                 if (r < 0) {
                     break;
                 }
