@@ -47,6 +47,7 @@ final class Charts {
             10f, new float[] {3f, 3f}, 0f);
     /** The confusion matrix's counts: at most this size, smaller when the count would not fit its cell. */
     static final float COUNT_FONT_SIZE = 16f;
+    private static final float MIN_COUNT_FONT_SIZE = 6f;
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -185,12 +186,13 @@ final class Charts {
 
     /** The largest font up to {@link #COUNT_FONT_SIZE} whose {@code text} fills at most 80% / 50% of the cell. */
     static Font countFont(String text, double cellWidth, double cellHeight) {
+        FontRenderContext frc = new FontRenderContext(null, true, false); // as XChart measures the counts
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(COUNT_FONT_SIZE));
-        FontRenderContext frc = new FontRenderContext(null, true, false);
-        double w = font.getStringBounds(text, frc).getWidth();
-        double h = font.getLineMetrics(text, frc).getAscent();
-        double scale = Math.min(1, Math.min(0.8 * cellWidth / w, 0.5 * cellHeight / h));
-        return font.deriveFont((float) Math.max(6, Math.floor(COUNT_FONT_SIZE * scale)));
+        while (font.getSize2D() > MIN_COUNT_FONT_SIZE && (font.getStringBounds(text, frc).getWidth() > 0.8 * cellWidth
+                || font.getLineMetrics(text, frc).getAscent() > 0.5 * cellHeight)) {
+            font = font.deriveFont(font.getSize2D() - 1);
+        }
+        return font;
     }
 
     /** Validation minus train loss per variant and implementation: the overfitting regularisation closes. */
