@@ -4,6 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -27,6 +28,9 @@ final class HighDensityPng {
     static final int SCALE = 2;
     private static final double INCH_IN_METRES = 0.0254;
     private static final int DPI = 72 * SCALE; // XChart's sizes are in points: 72 per inch
+    private static final long PNG_SIGNATURE = 0x89504E470D0A1A0AL;
+    private static final int PHYS = 0x70485973; // "pHYs"
+    private static final int IDAT = 0x49444154; // "IDAT"
 
     private HighDensityPng() {
     }
@@ -65,6 +69,32 @@ final class HighDensityPng {
         } finally {
             writer.dispose();
         }
+    }
+
+    /**
+     * The width to show a PNG at, in CSS pixels: half the pixel width of one written here (its pHYs chunk says
+     * {@link #DPI}), the pixel width of any other. Reads only the header chunks.
+     */
+    static int displayWidth(byte[] png) {
+        ByteBuffer b = ByteBuffer.wrap(png); // big-endian, as PNG
+        if (png.length < 24 || b.getLong(0) != PNG_SIGNATURE) {
+            throw new IllegalArgumentException("not a PNG");
+        }
+        int width = b.getInt(16); // IHDR is always first: length, type, then width
+        long expected = Math.round(DPI / INCH_IN_METRES);
+        for (int at = 8; at + 8 <= png.length; ) {
+            int length = b.getInt(at);
+            int type = b.getInt(at + 4);
+            if (type == IDAT || length < 0 || at + 12 + length > png.length) {
+                break; // pHYs comes before the image data
+            }
+            if (type == PHYS && length == 9 && png[at + 16] == 1
+                    && Integer.toUnsignedLong(b.getInt(at + 8)) == expected) {
+                return width / SCALE;
+            }
+            at += 12 + length;
+        }
+        return width;
     }
 
     private static void density(IIOMetadata metadata) throws IIOInvalidTreeException {

@@ -84,8 +84,10 @@ public final class HtmlRenderer {
     private static String image(ReportDocument.Image i, Path base) {
         try {
             byte[] bytes = Files.readAllBytes(base.resolve(i.path()));
-            String mime = i.path().endsWith(".svg") ? "image/svg+xml" : "image/png";
-            return "<img alt=\"" + escape(i.alt()) + "\" src=\"data:" + mime + ";base64,"
+            boolean svg = i.path().endsWith(".svg");
+            String mime = svg ? "image/svg+xml" : "image/png";
+            String width = svg ? "" : " width=\"" + HighDensityPng.displayWidth(bytes) + "\""; // 2x PNGs at 1x
+            return "<img alt=\"" + escape(i.alt()) + "\"" + width + " src=\"data:" + mime + ";base64,"
                     + Base64.getEncoder().encodeToString(bytes) + "\">";
         } catch (IOException e) {
             throw new UncheckedIOException("cannot embed image " + base.resolve(i.path()), e);

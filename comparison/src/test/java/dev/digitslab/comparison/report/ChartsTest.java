@@ -175,5 +175,14 @@ class ChartsTest {
             NodeList phys = root.getElementsByTagName("pHYs");
             assertEquals("5669", ((IIOMetadataNode) phys.item(0)).getAttribute("pixelsPerUnitXAxis")); // 144 dpi
         }
+        assertEquals(chart.getWidth(), HighDensityPng.displayWidth(bytes.toByteArray()), "shown at 1x");
+    }
+
+    @Test
+    void aPngWithoutTheDensityIsShownAtItsPixelWidth() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(new java.awt.image.BufferedImage(30, 20, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                bytes);
+        assertEquals(30, HighDensityPng.displayWidth(bytes.toByteArray()));
     }
 }
