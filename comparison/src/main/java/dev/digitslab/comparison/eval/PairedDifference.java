@@ -21,7 +21,7 @@ import org.apache.commons.statistics.inference.TTest;
  */
 public record PairedDifference(MeanInterval differences, double tStatistic, double pValue) {
     /** The name of the test, for the reports. */
-    public static final String TEST = "paired t-test over seeds (two-sided)";
+    public static final String TEST = "two-sided paired t-test over seeds";
 
     /** First minus second, seed by seed: {@code first[i]} and {@code second[i]} come from the same seed. */
     public static PairedDifference of(double[] first, double[] second) {
