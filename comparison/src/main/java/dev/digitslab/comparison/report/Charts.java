@@ -74,19 +74,17 @@ final class Charts {
     XYChart learningCurve(String title, String yTitle, Map<String, List<RunResult>> runsByImpl,
                           ToDoubleFunction<EpochRecord> train, ToDoubleFunction<EpochRecord> validation) {
         List<Line> lines = new ArrayList<>();
-        int seeds = 0;
         for (Map.Entry<String, List<RunResult>> e : runsByImpl.entrySet()) {
             List<List<EpochRecord>> histories = e.getValue().stream().map(RunResult::history)
                     .filter(h -> !h.isEmpty()).toList();
             if (histories.isEmpty()) {
                 continue;
             }
-            seeds = Math.max(seeds, histories.size());
             lines.add(new Line(e.getKey() + " train", SeedCurve.of(histories, train), colour(e.getKey()), false));
             lines.add(new Line(e.getKey() + " validation", SeedCurve.of(histories, validation), colour(e.getKey()),
                     true));
         }
-        String fullTitle = seeds > 1 ? title + " (mean of " + seeds + " seeds ± 1 std)" : title;
+        String fullTitle = title + seedsNote(lines);
         XYChart chart = new XYChartBuilder().width(720).height(440).title(fullTitle).xAxisTitle("epoch")
                 .yAxisTitle(yTitle).build();
         style(chart.getStyler());
@@ -99,6 +97,15 @@ final class Charts {
                 l.curve().mean()), l.colour(), l.solid())).toList());
         linearTicks(chart, lines);
         return chart;
+    }
+
+    /** What the title adds for several seeds: " (mean of 3 seeds ± 1 std)", "over seeds" when counts differ. */
+    private static String seedsNote(List<Line> lines) {
+        List<Integer> seeds = lines.stream().map(l -> l.curve().seeds()).distinct().toList();
+        if (seeds.stream().allMatch(n -> n <= 1)) {
+            return "";
+        }
+        return seeds.size() == 1 ? " (mean of " + seeds.get(0) + " seeds ± 1 std)" : " (mean over seeds ± 1 std)";
     }
 
     /** One mean curve of a learning-curve chart. */
