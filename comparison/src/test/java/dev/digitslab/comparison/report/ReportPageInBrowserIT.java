@@ -29,6 +29,9 @@ class ReportPageInBrowserIT {
     @Test
     void theReportPageIsUsableAtDesktopAndPhoneWidths() throws IOException {
         Optional<Path> binary = HeadlessChromium.find();
+        if (binary.isEmpty()) {
+            System.err.println("ReportPageInBrowserIT: " + HeadlessChromium.notFound());
+        }
         assumeTrue(binary.isPresent(), HeadlessChromium.notFound());
         Path page = page();
         Path screenshots = page.resolveSibling("screenshots");
