@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
+import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
@@ -176,6 +178,16 @@ class ChartsTest {
             assertEquals("5669", ((IIOMetadataNode) phys.item(0)).getAttribute("pixelsPerUnitXAxis")); // 144 dpi
         }
         assertEquals(chart.getWidth(), HighDensityPng.displayWidth(bytes.toByteArray()), "shown at 1x");
+    }
+
+    @Test
+    void thePageShowsA2xPngAtItsNominalWidth() throws IOException {
+        HeatMapChart chart = Charts.confusion("m", new long[][] {{1, 2}, {3, 4}}, new TaskSpec.DigitVsRest(0));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        HighDensityPng.write(chart, bytes);
+        String markdown = "![m](data:image/png;base64," + Base64.getEncoder().encodeToString(bytes.toByteArray()) + ")";
+        String html = new HtmlFragments(Map.of()).render(Parser.builder().build().parse(markdown));
+        assertTrue(html.contains("width=\"" + chart.getWidth() + "\""), html.substring(0, 60));
     }
 
     @Test
