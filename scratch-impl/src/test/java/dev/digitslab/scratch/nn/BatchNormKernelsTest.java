@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class BatchNormKernelsTest {
     private static final int[] BATCHES = {1, 2, 3, 5, 128};
     /** Around and between the vector widths (4, 8 and 16 lanes of double or float), and a wide layer. */
-    private static final int[] FEATURES = {1, 3, 4, 7, 9, 17, 33, 515};
+    private static final int[] FEATURES = {1, 3, 4, 7, 9, 17, 33, 131};
 
     /** Three layers of one shape: the loops (no kernels), the scalar kernels, the vector kernels. */
     private static BatchNormLayer[] layers(int features, int batch) {
