@@ -1,5 +1,6 @@
 package dev.digitslab.comparison.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.digitslab.api.train.EpochRecord;
 import java.io.Serializable;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.List;
  */
 public record RunResult(String spec, String implementation, long seed, String status, String error,
                         List<EpochRecord> history, TestSummary test, double secondsPerEpoch, int parameterCount,
-                        List<Misclassified> misclassified, RunMemory memory) implements Serializable {
+                        List<Misclassified> misclassified,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) RunMemory memory) implements Serializable {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
 
