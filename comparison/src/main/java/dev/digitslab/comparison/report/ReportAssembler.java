@@ -33,10 +33,11 @@ final class ReportAssembler {
                     + "large class (0 vs rest is 90% \"not 0\")"),
             List.of("ROC AUC", "binary tasks: the chance that a random positive image scores higher than a random "
                     + "negative one"),
-            List.of("peak heap / RSS", "the largest Java heap in use after a garbage collection, and the largest "
-                    + "resident memory of the process (heap plus native memory such as Deeplearning4j's ND4J arrays), "
-                    + "while the run trained; the largest over seeds. Both are the whole JVM's: where several runs "
-                    + "shared it (the environment's **execution**) they include the others'"),
+            List.of("peak heap / RSS", "while the run trained, the largest Java heap in use right after a garbage "
+                    + "collection (the live objects, plus old garbage a young collection leaves) and the largest "
+                    + "resident memory of the process (heap plus native memory such as Deeplearning4j's ND4J arrays); "
+                    + "the largest over seeds. Both are the whole JVM's, the splits held in memory included: where "
+                    + "several runs shared it (the environment's **execution**) they include the others'"),
             List.of("agreement", "the share of test images both implementations assign the same class"),
             List.of("McNemar p", "McNemar's exact test on the images exactly one implementation gets right: the "
                     + "probability of a split at least that uneven if both were equally accurate (median over seeds; "
