@@ -44,8 +44,12 @@ final class ReportAssembler {
                     + "below 0.05 reads as a real difference)"),
             List.of("accuracy bar", "the test accuracy the catalogue asks of each implementation on the task (of its "
                     + "best spec where a study has several), from what other implementations of the network reach"),
-            List.of("target: within 0.3", "the two implementations' mean test accuracies may differ by at most 0.3 "
+            List.of("agreement target", "the two implementations' mean test accuracies may differ by at most 0.3 "
                     + "points"),
+            List.of("+0.23 [-0.21, +0.66] points (p 0.155)", "a difference in test accuracy averaged over seeds, its "
+                    + "95% confidence interval and the p-value of a paired t-test over seeds (paired: the same seed "
+                    + "gives both implementations the same split and batches); an interval that contains 0 and a p "
+                    + "above 0.05 give no evidence of a difference"),
             List.of("the notebook's first network", "the catalogue reproduces the experiments of an MNIST notebook, "
                     + "the project's starting point; its first is the small 784-25-15-1 sigmoid network for 0 vs 1"),
             List.of("weight transfer", "one implementation's trained weights run through the other's forward pass"),
