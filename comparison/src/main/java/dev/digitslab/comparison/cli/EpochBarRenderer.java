@@ -7,13 +7,28 @@ import me.tongfei.progressbar.ProgressState;
 /**
  * Draws an epoch's progress bar in the columns the terminal has, with the loss before the bar's end so that it
  * never falls off a narrow terminal: {@code epoch 2/10 [=====>      ] 77/154 loss 0.4123 0:03 left}. The bar takes
- * the columns left over; below {@link #MIN_BAR} of them it is left out, and what still does not fit is cut.
+ * the columns left over; below {@link #MIN_BAR} of them it is left out, and what still does not fit is cut. Once the
+ * epoch is over, its last frame is the epoch's summary line instead ({@link #finish}), so that the terminal keeps
+ * one line per epoch, not a full bar and a summary.
  */
 final class EpochBarRenderer implements ProgressBarRenderer {
     static final int MIN_BAR = 5;
 
+    private volatile String summary;
+
+    /** From now on the bar draws this line (cut to the width), e.g. "  epoch 1/2: 2.31 s, loss 0.5123, …". */
+    void finish(String summary) {
+        this.summary = summary;
+    }
+
     @Override
     public String render(ProgressState progress, int maxLength) {
+        String done = summary;
+        if (done != null) {
+            // Padded: the terminal line is overwritten in place, and the bar it replaces was longer.
+            return done.length() <= maxLength ? done + " ".repeat(maxLength - done.length())
+                    : done.substring(0, Math.max(maxLength, 0));
+        }
         return line(progress.getTaskName(), progress.getCurrent(), progress.getMax(), progress.getExtraMessage(),
                 progress.getElapsedAfterStart(), maxLength);
     }

@@ -32,6 +32,7 @@ final class EpochProgress implements TrainingListener {
     private final PrintWriter out;
     private int run;
     private ProgressBar bar;
+    private EpochBarRenderer renderer;
     private double lossSum;
     private int lossCount;
 
@@ -59,9 +60,9 @@ final class EpochProgress implements TrainingListener {
             lossSum = 0;
             lossCount = 0;
             if (style.bars()) {
+                renderer = new EpochBarRenderer();
                 bar = new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + spec.epochs())
-                        .setInitialMax(batches).setRenderer(new EpochBarRenderer()).clearDisplayOnFinish()
-                        .setUpdateIntervalMillis(250).build();
+                        .setInitialMax(batches).setRenderer(renderer).setUpdateIntervalMillis(250).build();
             }
         }
         lossSum += batchLoss;
@@ -75,23 +76,22 @@ final class EpochProgress implements TrainingListener {
 
     @Override
     public void onEpoch(EpochRecord r) {
-        if (bar != null) {
-            bar.close();
-            bar = null;
-        }
-        out.println(epochLines(r));
-        out.flush();
-    }
-
-    String epochLines(EpochRecord r) {
-        String line = String.format(Locale.ROOT, "  %sepoch %d/%d: %.2f s, loss %.4f, validation accuracy %.4f",
+        overall.epochDone();
+        String summary = String.format(Locale.ROOT, "  %sepoch %d/%d: %.2f s, loss %.4f, validation accuracy %.4f",
                 style.numbered() ? "run " + run + ", " : "", r.epoch(), spec.epochs(), r.seconds(), r.trainingLoss(),
                 r.validationAccuracy());
+        if (bar != null) { // the bar's last frame is the summary: one line per epoch stays on the terminal
+            renderer.finish(summary);
+            bar.close();
+            bar = null;
+        } else {
+            out.println(summary);
+        }
         if (style.verbose()) {
-            line += String.format(Locale.ROOT, "%n    train loss %.4f, train acc %.4f, validation loss %.4f, "
-                            + "%.0f samples/s", r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
+            out.printf(Locale.ROOT, "    train loss %.4f, train acc %.4f, validation loss %.4f, %.0f samples/s%n",
+                    r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
                     lossCount * (double) spec.batchSize() / Math.max(r.seconds(), 1e-9));
         }
-        return line;
+        out.flush();
     }
 }

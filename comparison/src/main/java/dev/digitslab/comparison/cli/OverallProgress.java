@@ -7,8 +7,10 @@ import java.util.function.LongSupplier;
 /**
  * Progress over a whole {@code run}: which training run of how many is starting, the time since the command
  * started, and the time left, estimated from the work done so far. A run's work is the study runner's estimate
- * (epochs × training images × network width), shared out evenly over its batches; time is wall time, so runs in
- * parallel simply make the observed rate higher. Thread-safe: parallel runs report into one instance.
+ * (epochs × training images × network width), shared out evenly over its batches; the rate is work per wall-clock
+ * second since the first batch (loading data is not training), so runs in parallel simply make it higher. No
+ * estimate is given before some epoch has finished: a few batches predict nothing. Thread-safe: parallel runs
+ * report into one instance.
  */
 final class OverallProgress {
     /** Lines are kept within an 80-column terminal. */
@@ -20,6 +22,8 @@ final class OverallProgress {
     private final long start;
     private int started;
     private double doneWork;
+    private long firstWork;
+    private boolean epochDone;
 
     /**
      * @param runs      training runs the command will make
@@ -45,15 +49,23 @@ final class OverallProgress {
     }
 
     synchronized void addWork(double work) {
+        if (doneWork == 0) {
+            firstWork = nanoTime.getAsLong();
+        }
         doneWork += work;
+    }
+
+    /** Some run finished an epoch: from now on the rate is worth an estimate. */
+    synchronized void epochDone() {
+        epochDone = true;
     }
 
     /** "0:05 elapsed, about 0:25 left", or just the elapsed time while nothing has been done to estimate from. */
     synchronized String times() {
-        Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - start);
-        String text = duration(elapsed) + " elapsed";
-        if (doneWork > 0 && elapsed.toNanos() > 0) {
-            double left = elapsed.toNanos() * Math.max(totalWork - doneWork, 0) / doneWork;
+        long now = nanoTime.getAsLong();
+        String text = duration(Duration.ofNanos(now - start)) + " elapsed";
+        if (epochDone && doneWork > 0 && now > firstWork) {
+            double left = (now - firstWork) * Math.max(totalWork - doneWork, 0) / doneWork;
             text += ", about " + duration(Duration.ofNanos((long) left)) + " left";
         }
         return text;

@@ -32,7 +32,7 @@ class VersionHelpAndCompletionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "report", "predict", "list", "data", "benchmark", "completion"})
+    @ValueSource(strings = {"", "run", "report", "compare", "predict", "list", "data", "benchmark", "completion"})
     void helpEndsWithExitCodesAndExamplesWithin80Columns(String command) {
         BadInputTest.Result r = command.isEmpty() ? BadInputTest.run("--help") : BadInputTest.run(command, "--help");
         assertEquals(0, r.code(), r.err());
