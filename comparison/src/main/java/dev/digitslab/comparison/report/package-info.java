@@ -6,12 +6,13 @@
  * {@link dev.digitslab.comparison.report.StudyWriter} (writes a study's folder and returns what it wrote),
  * {@link dev.digitslab.comparison.report.ReportAssembler} with one
  * {@link dev.digitslab.comparison.report.StudySection} per kind of study (the document), the Markdown and HTML
- * renderers, the charts, and {@link dev.digitslab.comparison.report.NumberFormats}, which every number goes
+ * renderers (the page is the Markdown rendered by commonmark-java, with its contents, sections and scroll boxes),
+ * the charts, and {@link dev.digitslab.comparison.report.NumberFormats}, which every number goes
  * through.
  *
  * <p>Depends on {@code results} (what is drawn, and its checks), {@code catalogue} (study kinds), {@code eval}
  * (statistics over seeds), {@code run} for {@code Implementations} only (which id is the reference, which the
- * candidate, which ids results may name), the experiment API (specs, epoch records, atomic files) and XChart.
+ * candidate, which ids results may name), the experiment API (specs, epoch records, atomic files), XChart and commonmark-java.
  * Trains nothing.
  */
 package dev.digitslab.comparison.report;
