@@ -30,7 +30,14 @@ import picocli.CommandLine.Option;
                 + "NumPy reference scripts: every measurement a fresh process, interleaved round by round; prints "
                 + "median seconds per epoch (epoch 1 excluded as warm-up when there are two or more) with ratios.",
                 "The project's runs are `digits-lab run --spec … --impl ID --parallel 1` with the project's defaults; "
-                        + "the peers run with 1 thread and the OpenBLAS kernels this CPU deserves."})
+                        + "the peers run with 1 thread and the OpenBLAS kernels this CPU deserves."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every child ran", "2:bad input (unknown workload, no such launcher or Python)",
+                "3:some child failed (one line each; the table has the others)"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  digits-lab benchmark --rounds 3                  # the README's table, 3 rounds",
+                "  digits-lab benchmark --workloads mlp-128-batch-32 --epochs 2",
+                "  digits-lab benchmark --launcher ../before/comparison/target/digits-lab/bin/digits-lab"})
 final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--workloads", paramLabel = "NAME", split = ",",
             description = "Only these workloads (default: all): ${COMPLETION-CANDIDATES}",

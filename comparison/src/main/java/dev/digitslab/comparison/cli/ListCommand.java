@@ -12,7 +12,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the experiment catalogue.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the experiment catalogue.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:success", "2:a wrong option"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  digits-lab list                           # task, network, optimiser, epochs",
+                "  digits-lab list | grep regularisation   # the regularisation study's specs"})
 final class ListCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

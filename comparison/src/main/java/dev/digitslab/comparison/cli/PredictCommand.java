@@ -25,8 +25,15 @@ import picocli.CommandLine.Parameters;
                 "An image that holds no digit it can read (too little ink, a sliver or a band, scattered specks), "
                         + "is damaged or truncated, is larger than 64 MB or declares more than 50 megapixels gets "
                         + "one line on stderr; the other images are still predicted. Images over 2048 pixels on a "
-                        + "side are subsampled while decoding.",
-                "Exit code: 0 if every image was predicted, 2 if any was not (or the model could not be loaded)."})
+                        + "side are subsampled while decoding."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every image predicted", "2:an image could not be read (the others are still predicted), "
+                + "or the model could not be loaded"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  digits-lab predict \\",
+                "      digits-lab-reports/models/multiclass/scratch-seed42.model \\",
+                "      comparison/target/digits-lab/samples/*.png   # the samples beside bin/",
+                "  digits-lab predict MODEL my-photo.jpg            # any PNG/JPEG of one digit"})
 final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model saved by `digits-lab run` (OUT/models/...).")
     Path model;

@@ -16,9 +16,16 @@ import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Re-render the reports from saved results (every <study>/results.json); trains nothing.",
-                "Every results file is checked first; the folder written changes only once the whole report is ready."})
+                "Every results file is checked first; the folder written changes only once the whole report is ready."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:reports written", "2:no results folder, or a damaged results.json (named, with the JSON "
+                + "path); nothing changed", "130:interrupted (Ctrl-C): the folder is as it was"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  digits-lab report                               # re-render ./digits-lab-reports",
+                "  digits-lab report --from reports --out copy      # the full run, elsewhere"})
 final class ReportCommand implements Callable<Integer> {
-    @Option(names = "--from", paramLabel = "DIR", defaultValue = "reports", description = "Folder with saved results (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--from", paramLabel = "DIR", defaultValue = RunCommand.DEFAULT_OUT,
+            description = "Folder with saved results (default: ${DEFAULT-VALUE}, where `run` writes by default).")
     Path from;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: the --from folder).")

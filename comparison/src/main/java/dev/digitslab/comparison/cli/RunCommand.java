@@ -38,10 +38,23 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train experiments with both implementations on identical splits, then write their reports.",
-                "Reports of experiments already in the output folder are kept and the summary covers all of them."})
+                "Reports of experiments already in the output folder are kept and the summary covers all of them; "
+                        + "a full run's report (the catalogue's specs, both implementations) is replaced by a quick "
+                        + "run only with --force."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every run trained, reports written", "2:bad input (unknown experiment, invalid spec, "
+                + "network too big, unwritable folder, a full run's report in the way); nothing written",
+                "3:some training run failed (diverged): the reports say which", "130:interrupted (Ctrl-C): the "
+                + "previous reports are kept"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  digits-lab run multiclass --epochs 2 --subset 5000  # quick, ./digits-lab-reports",
+                "  digits-lab run --all --out my-reports               # the catalogue, ~20 min",
+                "  digits-lab run --spec mine.yaml --impl scratch      # your spec, one network"})
 final class RunCommand implements Callable<Integer> {
     /** The {@code --impl} value that selects both implementations. */
     private static final String BOTH = "both";
+    /** Not the repository's tracked reports/ folder: a quick run from its root must not overwrite the full run there. */
+    static final String DEFAULT_OUT = "digits-lab-reports";
 
     @Parameters(arity = "0..*", paramLabel = "EXPERIMENT", description = "Experiments from `digits-lab list`.")
     List<String> experiments = new ArrayList<>();
@@ -78,11 +91,15 @@ final class RunCommand implements Callable<Integer> {
             + "spark-runner); under spark-submit its --master is used."})
     String master;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Report folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = DEFAULT_OUT,
+            description = "Report folder (default: ${DEFAULT-VALUE} in the current folder).")
     Path out;
 
     @Option(names = "--models", paramLabel = "DIR", description = "Where trained models are saved (default: OUT/models).")
     Path models;
+
+    @Option(names = "--force", description = "Replace a full run's report with this run's even if it is a quick one.")
+    boolean force;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -100,9 +117,15 @@ final class RunCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(roles(implementations), seeds, epochs, subset,
                 models != null ? models : this.out.resolve("models"));
         StudyRunner runner = new StudyRunner(options);
+        if (!force) {
+            FullRunGuard.requireNotReplaced(studies, s -> runner.trainings(List.of(s)), options.roles().size() == 2,
+                    this.out, implementations);
+        }
         runner.requireFits(studies, MnistSplits.IMAGE_PIXELS); // before any folder exists or anything is trained
         runner.requireData(studies, MnistSplits::load);
-        try (TaskExecutor executor = executor(implementations, out)) { // a cluster is joined only once all is checked
+        List<ExperimentSpec> trainings = runner.trainings(studies);
+        // a cluster is joined only once all is checked
+        try (TaskExecutor executor = executor(implementations, options, trainings, out)) {
             return run(studies, options, implementations, runner, executor, out);
         }
     }
@@ -111,7 +134,8 @@ final class RunCommand implements Callable<Integer> {
      * The local executor, or the distributed engine that accepts {@code --master} (or spark-submit's
      * {@code spark.master}), found with the ServiceLoader.
      */
-    private TaskExecutor executor(Implementations implementations, PrintWriter out) {
+    private TaskExecutor executor(Implementations implementations, RunOptions options, List<ExperimentSpec> trainings,
+                                  PrintWriter out) throws IOException {
         String url = master != null ? master : System.getProperty("spark.master");
         if (url != null) {
             if (parallel != null || threads != null) {
@@ -131,13 +155,24 @@ final class RunCommand implements Callable<Integer> {
         int runsAtATime = parallel != null ? parallel : LocalExecutor.defaultParallelism();
         int threadsPerRun = threads != null ? threads : LocalExecutor.threadsFor(runsAtATime);
         int cores = Runtime.getRuntime().availableProcessors();
-        if ((long) runsAtATime * threadsPerRun > cores) {
+        Verbosity verbosity = verbosity();
+        if (verbosity == Verbosity.VERBOSE) {
+            new RunSetup(implementations, options, this.out, trainings.size(), runsAtATime, threadsPerRun).print(out);
+        }
+        if ((long) runsAtATime * threadsPerRun > cores && verbosity != Verbosity.QUIET) {
             spec.commandLine().getErr().printf("warning: %d run(s) at a time x %d thread(s) each is more threads than "
                     + "the %d cores: runs will slow each other down%n", runsAtATime, threadsPerRun, cores);
         }
-        boolean bars = System.console() != null && runsAtATime == 1; // one progress bar at a time on a terminal
-        ProgressListeners listeners = (s, implementation, seed) ->
-                new EpochProgress(s.name() + "/" + implementation + "/seed " + seed, s.batchSize(), bars, out);
+        ProgressListeners listeners = ProgressListeners.NONE;
+        if (verbosity != Verbosity.QUIET) {
+            OverallProgress overall = new OverallProgress(trainings.size(),
+                    trainings.stream().mapToDouble(StudyRunner::estimatedWork).sum(), System::nanoTime);
+            // One progress bar at a time, on a terminal; runs in parallel get numbered lines instead.
+            EpochProgress.Style style = new EpochProgress.Style(System.console() != null && runsAtATime == 1,
+                    runsAtATime > 1, verbosity == Verbosity.VERBOSE);
+            listeners = (s, implementation, seed) -> new EpochProgress(s.name() + "/" + implementation + "/seed "
+                    + seed, s, overall, style, out);
+        }
         return new LocalExecutor(new RunContext(implementations, MnistSplits::load, listeners), runsAtATime,
                 threadsPerRun);
     }
@@ -175,7 +210,9 @@ final class RunCommand implements Callable<Integer> {
                     throw new OutputFolder.NotWritableException("reports", this.out, e);
                 }
                 failed += (int) results.runs().stream().filter(r -> !r.ok()).count();
-                summarise(results, out);
+                if (verbosity() != Verbosity.QUIET) {
+                    summarise(results, out);
+                }
             }
             List<WrittenStudy> all = reports.studies(order(), written);
             try {
@@ -245,15 +282,15 @@ final class RunCommand implements Callable<Integer> {
 
     private static void summarise(StudyResults results, PrintWriter out) {
         for (RunResult r : results.runs()) {
-            if (r.ok()) {
-                out.printf(Locale.ROOT, "%-34s %-9s seed %-4d test accuracy %.4f  %.2f s/epoch%n", r.spec(),
-                        r.implementation(), r.seed(), r.test().accuracy(), r.secondsPerEpoch());
-            } else {
-                out.printf(Locale.ROOT, "%-34s %-9s seed %-4d FAILED: %s%n", r.spec(), r.implementation(), r.seed(),
-                        r.error());
-            }
+            String label = r.spec() + "/" + r.implementation() + "/seed " + r.seed() + ":";
+            out.println(OverallProgress.fit(label, r.ok() ? String.format(Locale.ROOT, "test accuracy %.4f, %.2f s/epoch",
+                    r.test().accuracy(), r.secondsPerEpoch()) : "FAILED: " + r.error()));
         }
         out.flush();
+    }
+
+    private Verbosity verbosity() {
+        return Verbosity.of(spec.root().commandLine().getParseResult());
     }
 
     private void checkPositive(String option, Integer value) {

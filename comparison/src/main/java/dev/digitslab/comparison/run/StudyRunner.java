@@ -151,6 +151,11 @@ public final class StudyRunner {
         List<CompletableFuture<TaskOutcome>> inPlanOrder = new ArrayList<>(Collections.nCopies(tasks.size(), null));
         for (int k = 0; k < order.size(); k++) {
             inPlanOrder.set(order.get(k), submitted.get(k));
+            RunTask task = tasks.get(order.get(k));
+            long start = System.nanoTime();
+            log.debug("task {} submitted ({} of {})", task.label(), k + 1, order.size());
+            submitted.get(k).whenComplete((outcome, failure) -> log.debug("task {} {} after {} s", task.label(),
+                    failure == null ? "done" : "failed", (System.nanoTime() - start) / 1_000_000_000));
         }
         return inPlanOrder;
     }
@@ -161,11 +166,32 @@ public final class StudyRunner {
      * implementations. The full training set stands for "all images" whatever the task keeps of it.
      */
     static double estimatedWork(RunTask task) {
-        ExperimentSpec spec = task.spec();
+        return trainingsIn(task) * estimatedWork(task.spec());
+    }
+
+    /** One training run's work, roughly (see {@link #estimatedWork(RunTask)}): for ordering and progress estimates. */
+    public static double estimatedWork(ExperimentSpec spec) {
         double images = spec.data().subset() != null ? spec.data().subset() : 60_000;
         double width = spec.network().stream().mapToInt(l -> l instanceof LayerSpec.Dense d ? d.units() : 0).sum();
-        int trainings = task instanceof TrainTask ? 1 : 2;
-        return trainings * spec.epochs() * images * width;
+        return spec.epochs() * images * width;
+    }
+
+    private static int trainingsIn(RunTask task) {
+        return task instanceof TrainTask ? 1 : 2;
+    }
+
+    /**
+     * The training runs the studies will make, one entry per (spec with this run's overrides, implementation, seed)
+     * whatever task holds it, in plan order: what a progress display counts.
+     */
+    public List<ExperimentSpec> trainings(List<Study> studies) {
+        List<ExperimentSpec> trainings = new ArrayList<>();
+        for (Study study : studies) {
+            for (RunTask task : plan(withOverrides(study), 1)) {
+                trainings.addAll(Collections.nCopies(trainingsIn(task), task.spec()));
+            }
+        }
+        return trainings;
     }
 
     /** Runs one study and waits for it. */

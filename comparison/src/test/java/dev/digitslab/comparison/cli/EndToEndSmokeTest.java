@@ -114,6 +114,17 @@ class EndToEndSmokeTest {
     }
 
     @Test
+    void theShippedSampleDigitsArePredictedAsWhatTheyShow() throws IOException {
+        Path model = out.resolve("models/multiclass/scratch-seed42.model");
+        for (String sample : SampleDigitsTest.SAMPLES.keySet()) {
+            Path image = SampleDigitsTest.DIR.resolve(sample);
+            BadInputTest.Result r = BadInputTest.run("predict", model.toString(), image.toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains(image + ": " + SampleDigitsTest.label(sample) + "  (p = "), r.out());
+        }
+    }
+
+    @Test
     void reportReRendersTheSameSummaryWithoutTraining(@TempDir Path copy) throws IOException {
         assertEquals(0, DigitsLab.execute("report", "--from", out.toString(), "--out", copy.toString()));
         assertEquals(Files.readString(out.resolve("README.md")), Files.readString(copy.resolve("README.md")));

@@ -64,7 +64,7 @@ class InterruptionTest {
         ChildApplication child = ChildApplication.start(null, dir.resolve("logs"), "run", "--spec", slow.toString(),
                 "--impl", "scratch", "--subset", "20000", "--out", out.toString());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!child.stdout().contains("epoch 1:") && child.process().isAlive() && System.nanoTime() < deadline) {
+        while (!child.stdout().contains("epoch 1/") && child.process().isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertTrue(child.process().isAlive(), "the run ended before it could be interrupted: " + child.stderr());
