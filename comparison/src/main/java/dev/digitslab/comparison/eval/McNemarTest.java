@@ -1,5 +1,7 @@
 package dev.digitslab.comparison.eval;
 
+import org.apache.commons.statistics.inference.BinomialTest;
+
 /**
  * McNemar's test on two classifiers' predictions for the same examples: do they make significantly
  * different numbers of errors? Only the discordant pairs matter: b = examples A gets right and B gets
@@ -32,30 +34,15 @@ public record McNemarTest(long onlyFirstCorrect, long onlySecondCorrect, double 
         return new McNemarTest(b, c, exactPValue(b, c));
     }
 
-    /** Two-sided exact binomial p-value: 2·P(X ≤ min(b, c)) for X ~ Binomial(b + c, ½), capped at 1. */
+    /**
+     * Two-sided exact binomial p-value of b discordant pairs out of b + c under p = ½ (Commons Statistics; for
+     * p = ½ this is 2·P(X ≤ min(b, c)), capped at 1).
+     */
     static double exactPValue(long b, long c) {
         long n = b + c;
         if (n == 0) {
             return 1.0;
         }
-        long k = Math.min(b, c);
-        double logHalfPowN = n * Math.log(0.5);
-        double tail = 0;
-        for (long i = 0; i <= k; i++) {
-            tail += Math.exp(logBinomial(n, i) + logHalfPowN);
-        }
-        return Math.min(1.0, 2 * tail);
-    }
-
-    private static double logBinomial(long n, long k) {
-        return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
-    }
-
-    private static double logFactorial(long n) {
-        double sum = 0;
-        for (long i = 2; i <= n; i++) {
-            sum += Math.log(i);
-        }
-        return sum;
+        return BinomialTest.withDefaults().test(Math.toIntExact(n), Math.toIntExact(b), 0.5).getPValue();
     }
 }

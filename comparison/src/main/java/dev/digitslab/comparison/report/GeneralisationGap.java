@@ -30,13 +30,17 @@ final class GeneralisationGap {
         for (int i = 0; i < specs.size(); i++) {
             for (Map.Entry<String, List<RunResult>> e : study.runsByImplementation(specs.get(i).name()).entrySet()) {
                 double[] values = gaps.computeIfAbsent(e.getKey(), k -> new double[specs.size()]);
-                values[i] = e.getValue().stream().filter(r -> r.ok() && !r.history().isEmpty()).mapToDouble(r -> {
-                    EpochRecord last = r.history().get(r.history().size() - 1);
-                    return last.validationLoss() - last.trainLoss();
-                }).average().orElse(Double.NaN);
+                values[i] = e.getValue().stream().filter(r -> r.ok() && !r.history().isEmpty())
+                        .mapToDouble(GeneralisationGap::of).average().orElse(Double.NaN);
             }
         }
         return gaps;
+    }
+
+    /** One run's gap: validation minus train loss after its last epoch (the run must have a history). */
+    static double of(RunResult run) {
+        EpochRecord last = run.history().get(run.history().size() - 1);
+        return last.validationLoss() - last.trainLoss();
     }
 
     /** Spec names without the prefix they share with the study, for chart axes ("regularisation-l2" → "l2"). */

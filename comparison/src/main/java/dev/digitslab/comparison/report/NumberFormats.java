@@ -1,5 +1,6 @@
 package dev.digitslab.comparison.report;
 
+import dev.digitslab.comparison.eval.MeanInterval;
 import dev.digitslab.comparison.eval.SeedStatistics;
 import java.util.Locale;
 
@@ -22,6 +23,16 @@ final class NumberFormats {
                 : percent(s.mean());
     }
 
+    /**
+     * A difference with its 95% interval, scaled (100 for accuracy points): "+0.12 [−0.05, +0.29]"; the mean alone
+     * when there is no interval (one seed).
+     */
+    static String signedInterval(MeanInterval d, double scale, int digits) {
+        String mean = signed(scale * d.mean(), digits);
+        return d.hasInterval() ? mean + " [" + signed(scale * d.low(), digits) + ", " + signed(scale * d.high(), digits)
+                + "]" : mean;
+    }
+
     static String fixed(double x, int digits) {
         return Double.isNaN(x) ? "—" : String.format(Locale.ROOT, "%." + digits + "f", x);
     }
@@ -37,6 +48,9 @@ final class NumberFormats {
     }
 
     static String pValue(double p) {
+        if (Double.isNaN(p)) {
+            return "—";
+        }
         return p >= 0.001 ? String.format(Locale.ROOT, "%.3f", p) : "< 0.001";
     }
 
