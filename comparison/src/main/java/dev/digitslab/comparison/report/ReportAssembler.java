@@ -60,6 +60,10 @@ final class ReportAssembler {
         StudySection kind = StudySection.of(study, implementations);
         doc.heading(2, study.title(), study.study());
         doc.paragraph(kind.reading(study));
+        String trainedWith = TrainedWith.sentence(study);
+        if (!trainedWith.isEmpty()) {
+            doc.paragraph(trainedWith);
+        }
         for (ExperimentSpec spec : study.specs()) {
             Map<String, List<RunResult>> byImpl = study.runsByImplementation(spec.name());
             if (study.specs().size() > 1) {
@@ -113,7 +117,10 @@ final class ReportAssembler {
                 String accuracy = failed ? "**failed**: " + String.join("; ", r.failures())
                         : percent(r.accuracy()) + (r.failures().isEmpty() ? "" : " ("
                         + NumberFormats.integer(r.failures().size()) + " failed)");
-                rows.add(List.of("[" + r.spec() + "](#" + study.study() + ")", r.implementation(), accuracy,
+                String trainedWith = TrainedWith.of(study, r.spec());
+                rows.add(List.of("[" + r.spec() + "](#" + study.study() + ")"
+                                + (trainedWith.isEmpty() ? "" : " (trained with " + trainedWith + ")"),
+                        r.implementation(), accuracy,
                         failed ? "—" : percent(r.balancedAccuracy()),
                         r.rocAuc().n() == 0 ? "—" : fixed(r.rocAuc().mean(), 5),
                         failed ? "—" : fixed(r.loss().mean(), 4),
