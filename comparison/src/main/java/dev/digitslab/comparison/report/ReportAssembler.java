@@ -64,7 +64,8 @@ final class ReportAssembler {
         if (!trainedWith.isEmpty()) {
             doc.paragraph(trainedWith);
         }
-        for (ExperimentSpec spec : study.specs()) {
+        // A sweep's points are its table and chart; their curves and matrices stay in its folder.
+        for (ExperimentSpec spec : study.sweep().isEmpty() ? study.specs() : List.<ExperimentSpec>of()) {
             Map<String, List<RunResult>> byImpl = study.runsByImplementation(spec.name());
             if (study.specs().size() > 1) {
                 doc.heading(3, spec.name() + ": " + spec.title(), null);

@@ -5,7 +5,6 @@ import static dev.digitslab.comparison.report.NumberFormats.percent;
 
 import dev.digitslab.comparison.eval.MeanInterval;
 import dev.digitslab.comparison.results.StudyResults;
-import dev.digitslab.comparison.run.Implementations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,15 +12,9 @@ import java.util.Optional;
 /**
  * A sweep: one spec run at every point of a grid of values. Per implementation the best point; a table of test
  * accuracy per point (mean and 95% interval over seeds, the implementations side by side, the best marked) and a
- * chart of it against the swept values; then how the implementations' predictions relate.
+ * chart of it against the swept values.
  */
 final class SweepSection implements StudySection {
-    private final Implementations implementations;
-
-    SweepSection(Implementations implementations) {
-        this.implementations = implementations;
-    }
-
     @Override
     public String reading(StudyResults study) {
         List<SweepPoints.Point> points = SweepPoints.of(study);
@@ -53,7 +46,9 @@ final class SweepSection implements StudySection {
                     + String.join(" and ", results.sweep()))));
         }
         table(doc, results);
-        ComparisonSection.pairsTable(doc, results, implementations);
+        doc.paragraph("Each point's learning curves, confusion matrices and mistakes are in the folder ["
+                + results.study() + "/](" + results.study() + "/), named after the point; how the implementations' "
+                + "predictions relate per point and seed is in its results.json (pairs).");
     }
 
     /** One row per point: its values, then per implementation the test accuracy, the best point in bold. */

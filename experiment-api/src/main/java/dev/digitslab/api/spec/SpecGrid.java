@@ -44,13 +44,18 @@ public final class SpecGrid {
             }
             List<SpecOverride> overrides = new ArrayList<>();
             List<String> parts = new ArrayList<>();
+            List<String> values = new ArrayList<>();
             for (int i = 0; i < sweeps.size(); i++) {
                 JsonNode value = sweeps.get(i).values().get(at[i]);
                 overrides.add(new SpecOverride(sweeps.get(i).path(), value));
                 parts.add(keys.get(i) + "=" + valueName(value, at[i]));
+                values.add(sweeps.get(i).path() + " " + SpecTree.text(value));
             }
             String name = base.name() + "@" + String.join("+", parts);
             overrides.add(new SpecOverride(SpecPath.parse("name"), TextNode.valueOf(name)));
+            // The title says what the point changes, so that it never describes the spec swept from alone.
+            overrides.add(new SpecOverride(SpecPath.parse("title"),
+                    TextNode.valueOf(base.title() + " [" + String.join(", ", values) + "]")));
             points.add(SpecLoader.withOverrides(base, overrides, name + " (a point of the sweep)"));
         }
         return points;
