@@ -1,5 +1,6 @@
 package dev.digitslab.comparison.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.comparison.catalogue.StudyKind;
 import java.util.ArrayList;
@@ -24,12 +25,13 @@ import java.util.Map;
  *                    if the study is not a sweep); each spec's value is read from the spec itself
  * @param overrides   by spec name, the fields in which the spec run differs from the one the catalogue or spec
  *                    file wrote (--epochs, --subset, --seeds, --set, sweep values): path to value as a spec file
- *                    writes it; a spec run as written is not listed. Files written before it existed have none.
+ *                    writes it; a spec run as written is not listed. Both are left out of the file when empty, as in files written before they existed.
  */
 public record StudyResults(String study, StudyKind kind, String title, Double accuracyBar, String createdAt,
                            Map<String, String> environment, List<ExperimentSpec> specs, List<RunResult> runs,
                            List<PairComparison> pairs, List<TransferResult> transfers, List<LockstepEpoch> lockstep,
-                           List<String> sweep, Map<String, Map<String, String>> overrides) {
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> sweep,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, String>> overrides) {
     public StudyResults {
         runs = runs == null ? List.of() : List.copyOf(runs);
         pairs = pairs == null ? List.of() : List.copyOf(pairs);

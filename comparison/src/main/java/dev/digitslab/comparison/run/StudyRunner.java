@@ -278,12 +278,13 @@ public final class StudyRunner {
                 transfers, lockstep, study.sweep(), overrides(study));
     }
 
-    /** Per spec, what it is trained with unlike the catalogue or spec file (a sweep point's name aside). */
+    /** Per spec, what it is trained with unlike the catalogue or spec file (its name and title aside: not training). */
     static Map<String, Map<String, String>> overrides(Study study) {
         Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
         for (ExperimentSpec spec : study.specs()) {
             Map<String, String> changed = new LinkedHashMap<>(SpecLoader.differences(study.baselineOf(spec), spec));
             changed.remove("name");
+            changed.remove("title");
             if (!changed.isEmpty()) {
                 overrides.put(spec.name(), changed);
             }
