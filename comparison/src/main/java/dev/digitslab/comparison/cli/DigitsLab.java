@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** The {@code digits-lab} application: run, compare, predict, report. */
 @Command(name = "digits-lab", mixinStandardHelpOptions = true, versionProvider = DigitsLab.Version.class,
         description = "MNIST trained twice, with Deeplearning4j and with a network written from scratch, on the same splits.",
-        subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, PredictCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, CompareCommand.class, PredictCommand.class,
                 DataCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class DigitsLab implements Runnable {
     /** Exit code for bad input: unknown experiment, malformed spec, unreadable file, … */

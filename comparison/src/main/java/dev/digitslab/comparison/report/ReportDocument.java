@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A report as a list of blocks, rendered to Markdown (reports/README.md) and to a self-contained HTML page
- * (reports/index.html) by {@link MarkdownRenderer} and {@link HtmlRenderer}, so both say the same thing.
+ * A report as a list of blocks, rendered to Markdown (reports/README.md) by {@link MarkdownRenderer}, and that
+ * Markdown to a self-contained HTML page (reports/index.html) by {@link HtmlRenderer}, so both say the same thing.
  */
 public final class ReportDocument {
     private final List<Block> blocks = new ArrayList<>();
@@ -17,7 +17,7 @@ public final class ReportDocument {
     public record Heading(int level, String text, String anchor) implements Block {
     }
 
-    /** Text with **bold** and `code` spans allowed. */
+    /** CommonMark inline text: *emphasis*, **bold**, `code` and [links](#anchor) render as such. */
     public record Paragraph(String text) implements Block {
     }
 

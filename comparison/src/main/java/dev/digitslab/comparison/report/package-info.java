@@ -8,12 +8,13 @@
  * {@link dev.digitslab.comparison.report.StudySection} per kind of study (the document; a sweep's is
  * {@code SweepSection}, with {@code SweepPoints} and {@code SweepChart}; {@code TrainedWith} words what a run changed
  * from the catalogue for every row), the Markdown and HTML
- * renderers, the charts, and {@link dev.digitslab.comparison.report.NumberFormats}, which every number goes
+ * renderers (the page is the Markdown rendered by commonmark-java, with its contents, sections and scroll boxes),
+ * the charts, and {@link dev.digitslab.comparison.report.NumberFormats}, which every number goes
  * through.
  *
  * <p>Depends on {@code results} (what is drawn, and its checks), {@code catalogue} (study kinds), {@code eval}
  * (statistics over seeds), {@code run} for {@code Implementations} only (which id is the reference, which the
- * candidate, which ids results may name), the experiment API (specs, epoch records, atomic files) and XChart.
+ * candidate, which ids results may name), the experiment API (specs, epoch records, atomic files), XChart and commonmark-java.
  * Trains nothing.
  */
 package dev.digitslab.comparison.report;

@@ -43,6 +43,15 @@ class CatalogueTest {
     }
 
     @Test
+    void regularisationVariantsShareAtLeastFiveSeedsSoTheirEffectsCanBePairedBySeed() {
+        List<ExperimentSpec> specs = Catalogue.builtIn().study("regularisation").specs();
+        assertTrue(specs.get(0).seeds().size() >= 5, "seeds: " + specs.get(0).seeds());
+        for (ExperimentSpec spec : specs) {
+            assertEquals(specs.get(0).seeds(), spec.seeds(), spec.name());
+        }
+    }
+
+    @Test
     void specsMatchTheNotebooksTasks() {
         Catalogue c = Catalogue.builtIn();
         assertEquals(new TaskSpec.DigitVsDigit(0, 1), c.study("zero-vs-one").specs().get(0).task());

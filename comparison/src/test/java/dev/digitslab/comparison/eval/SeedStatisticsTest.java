@@ -98,4 +98,17 @@ class SeedStatisticsTest {
         assertEquals(2.0 * (1 + 12 + 66) / 4096, McNemarTest.exactPValue(10, 2), 1e-12);
         assertEquals(2.0 * (1 + 12 + 66) / 4096, McNemarTest.exactPValue(2, 10), 1e-12);
     }
+
+    @Test
+    void welchTestMatchesAHandComputedCase() {
+        // equal sizes and variances: 1, 2, 3 vs 3, 4, 5: difference -2, standard error sqrt(2/3), df 4 (Welch = pooled),
+        // t = -sqrt(6); with 4 df the two-sided p is 1 - (3/2) x + (1/2) x^3 for x = |t| / sqrt(4 + t^2)
+        WelchDifference w = WelchDifference.of(new double[] {1, 2, 3}, new double[] {3, 4, 5});
+        double x = Math.sqrt(6) / Math.sqrt(10);
+        assertEquals(-2, w.mean(), 1e-12);
+        assertEquals(1 - 1.5 * x + 0.5 * x * x * x, w.pValue(), 1e-9);
+        assertEquals(-2 - 2.776445 * Math.sqrt(2.0 / 3), w.low(), 1e-5);
+        assertEquals(-2 + 2.776445 * Math.sqrt(2.0 / 3), w.high(), 1e-5);
+        assertTrue(Double.isNaN(WelchDifference.of(new double[] {1}, new double[] {2, 3}).pValue()));
+    }
 }

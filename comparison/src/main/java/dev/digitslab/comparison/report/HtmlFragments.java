@@ -1,0 +1,62 @@
+package dev.digitslab.comparison.report;
+
+import java.util.List;
+import java.util.Map;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.node.Image;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Parsed Markdown to HTML with commonmark-java, for {@link dev.digitslab.comparison.report.HtmlRenderer}: raw HTML
+ * in the text escaped, headings given the ids chosen for them, rows of images marked to wrap.
+ */
+final class HtmlFragments {
+    private static final Parser INLINE = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+
+    private final HtmlRenderer renderer;
+    private final HtmlRenderer inlineRenderer;
+
+    /** @param ids each heading's id, by identity */
+    HtmlFragments(Map<Node, String> ids) {
+        this.renderer = HtmlRenderer.builder()
+                .extensions(List.of(TablesExtension.create()))
+                .escapeHtml(true)
+                .attributeProviderFactory(context -> (node, tag, attributes) -> {
+                    if (node instanceof Heading && ids.containsKey(node)) {
+                        attributes.put("id", ids.get(node));
+                    } else if (node instanceof Paragraph p && onlyImages(p)) {
+                        attributes.put("class", "figures");
+                    }
+                })
+                .build();
+        this.inlineRenderer = HtmlRenderer.builder().escapeHtml(true).omitSingleParagraphP(true).build();
+    }
+
+    /** Whether a paragraph holds images only (a row of charts), which then wrap as a row. */
+    private static boolean onlyImages(Paragraph p) {
+        boolean any = false;
+        for (Node child = p.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Image) {
+                any = true;
+            } else if (!(child instanceof SoftLineBreak) && !(child instanceof Text t && t.getLiteral().isBlank())) {
+                return false;
+            }
+        }
+        return any;
+    }
+
+    String render(Node node) {
+        return renderer.render(node);
+    }
+
+    /** One line of Markdown as inline HTML (no paragraph around it). */
+    String inline(String markdown) {
+        return inlineRenderer.render(INLINE.parse(markdown)).strip();
+    }
+}
