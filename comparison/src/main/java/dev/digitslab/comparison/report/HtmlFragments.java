@@ -1,5 +1,6 @@
 package dev.digitslab.comparison.report;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -14,9 +15,11 @@ import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * Parsed Markdown to HTML with commonmark-java, for {@link dev.digitslab.comparison.report.HtmlRenderer}: raw HTML
- * in the text escaped, headings given the ids chosen for them, rows of images marked to wrap.
+ * in the text escaped, headings given the ids chosen for them, rows of images marked to wrap, embedded PNGs given
+ * the width to show them at.
  */
 final class HtmlFragments {
+    private static final String PNG = "data:image/png;base64,";
     private static final Parser INLINE = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     private final HtmlRenderer renderer;
@@ -32,6 +35,10 @@ final class HtmlFragments {
                         attributes.put("id", ids.get(node));
                     } else if (node instanceof Paragraph p && onlyImages(p)) {
                         attributes.put("class", "figures");
+                    } else if (node instanceof Image image && image.getDestination().startsWith(PNG)) {
+                        // charts are drawn at 2x for sharpness; shown at their 1x width
+                        attributes.put("width", Integer.toString(HighDensityPng.displayWidth(
+                                Base64.getDecoder().decode(image.getDestination().substring(PNG.length())))));
                     }
                 })
                 .build();

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -84,8 +83,8 @@ final class StudyWriter {
                 }
                 Path confusion = files.confusion(spec, e.getKey());
                 String title = spec.name() + " / " + e.getKey() + " (seed " + NumberFormats.integer(first.seed()) + ")";
-                all.add(new Artefact(confusion, () -> AtomicFiles.write(confusion, out -> BitmapEncoder.saveBitmap(
-                        Charts.confusion(title, first.test().confusion()), out, BitmapEncoder.BitmapFormat.PNG))));
+                all.add(new Artefact(confusion, () -> AtomicFiles.write(confusion, out -> HighDensityPng.write(
+                        Charts.confusion(title, first.test().confusion(), spec.task()), out))));
                 if (!first.misclassified().isEmpty()) {
                     Path grid = files.mistakes(spec, e.getKey());
                     all.add(new Artefact(grid, () -> AtomicFiles.write(grid, png(mistakes(spec, first.misclassified())))));
@@ -124,7 +123,10 @@ final class StudyWriter {
         return csv.toString();
     }
 
-    /** The chart as PNG and as SVG, drawn once (when the first of the two is written). */
+    /**
+     * The chart as PNG (at twice its nominal size, for high-density screens) and as SVG, drawn once (when the
+     * first of the two is written).
+     */
     private static List<Artefact> chart(StudyFiles.Chart files, Supplier<Chart<?, ?>> draw) {
         List<Chart<?, ?>> drawn = new ArrayList<>(1);
         Supplier<Chart<?, ?>> once = () -> {
@@ -134,8 +136,8 @@ final class StudyWriter {
             return drawn.get(0);
         };
         return List.of(
-                new Artefact(files.png(), () -> AtomicFiles.write(files.png(), out -> BitmapEncoder.saveBitmap(
-                        once.get(), out, BitmapEncoder.BitmapFormat.PNG))),
+                new Artefact(files.png(), () -> AtomicFiles.write(files.png(),
+                        out -> HighDensityPng.write(once.get(), out))),
                 new Artefact(files.svg(), () -> AtomicFiles.write(files.svg(), out ->
                         VectorGraphicsEncoder.saveVectorGraphic(once.get(), out,
                                 VectorGraphicsEncoder.VectorGraphicsFormat.SVG))));
