@@ -63,6 +63,11 @@ final class NumberFormats {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** Bytes in MiB without decimals: 734003200 → "700"; "—" when unknown (negative). */
+    static String mebibytes(long bytes) {
+        return bytes < 0 ? "—" : String.format(Locale.ROOT, "%,d", Math.round(bytes / 1048576.0));
+    }
+
     /** Seeds, epochs, image counts. */
     static String integer(long n) {
         return Long.toString(n);

@@ -1,6 +1,7 @@
 package dev.digitslab.comparison.report;
 
 import static dev.digitslab.comparison.report.NumberFormats.fixed;
+import static dev.digitslab.comparison.report.NumberFormats.mebibytes;
 import static dev.digitslab.comparison.report.NumberFormats.pValue;
 import static dev.digitslab.comparison.report.NumberFormats.percent;
 import static dev.digitslab.comparison.report.NumberFormats.seconds;
@@ -24,6 +25,37 @@ import java.util.stream.Stream;
  * and its exact specs.
  */
 final class ReportAssembler {
+    /** What the summary's columns and the sections' readings mean, for a reader new to them: (term, meaning). */
+    static final List<List<String>> GLOSSARY = List.of(
+            List.of("seeds", "successful runs the row averages; a seed fixes the split, initialisation, batch order "
+                    + "and dropout"),
+            List.of("balanced acc.", "the mean of the per-class recalls, which a classifier cannot raise by favouring a "
+                    + "large class (0 vs rest is 90% \"not 0\")"),
+            List.of("ROC AUC", "binary tasks: the chance that a random positive image scores higher than a random "
+                    + "negative one"),
+            List.of("peak heap / RSS", "while the run trained, the largest Java heap in use right after a garbage "
+                    + "collection (the live objects, plus old garbage a young collection leaves) and the largest "
+                    + "resident memory of the process (heap plus native memory such as Deeplearning4j's ND4J arrays); "
+                    + "the largest over seeds. Both are the whole JVM's, the splits held in memory included: where "
+                    + "several runs shared it (the environment's **execution**) they include the others'"),
+            List.of("agreement", "the share of test images both implementations assign the same class"),
+            List.of("McNemar p", "McNemar's exact test on the images exactly one implementation gets right: the "
+                    + "probability of a split at least that uneven if both were equally accurate (median over seeds; "
+                    + "below 0.05 reads as a real difference)"),
+            List.of("accuracy bar", "the test accuracy the catalogue asks of each implementation on the task (of its "
+                    + "best spec where a study has several), from what other implementations of the network reach"),
+            List.of("agreement target", "the two implementations' mean test accuracies may differ by at most 0.3 "
+                    + "points"),
+            List.of("+0.23 [-0.21, +0.66] points (p 0.155)", "a difference in test accuracy averaged over seeds, its "
+                    + "95% confidence interval and the p-value of a paired t-test over seeds (paired: the same seed "
+                    + "gives both implementations the same split and batches); an interval that contains 0 and a p "
+                    + "above 0.05 give no evidence of a difference"),
+            List.of("the notebook's first network", "the catalogue reproduces the experiments of an MNIST notebook, "
+                    + "the project's starting point; its first is the small 784-25-15-1 sigmoid network for 0 vs 1"),
+            List.of("weight transfer", "one implementation's trained weights run through the other's forward pass"),
+            List.of("lockstep", "both implementations trained from the same initial parameters on the same batches, "
+                    + "to see how far floating-point summation order alone moves them apart"));
+
     private final Path reportDir;
     private final Implementations implementations;
 
@@ -46,8 +78,10 @@ final class ReportAssembler {
                 + "over seeds; s/epoch is the median training time of one epoch (evaluation excluded), measured as the "
                 + "runs went: where several ran at a time (the environment's **execution**), they slowed each other.");
         doc.heading(2, "Summary", "summary");
-        doc.table(List.of("experiment", "implementation", "test accuracy", "balanced acc.", "ROC AUC", "test loss",
-                "s/epoch", "parameters", "agreement", "McNemar p"), summaryRows(results));
+        doc.table(List.of("experiment", "implementation", "seeds", "test accuracy", "balanced acc.", "ROC AUC",
+                "test loss", "s/epoch", "peak heap / RSS (MiB)", "parameters", "agreement", "McNemar p"),
+                summaryRows(results));
+        doc.table(List.of("term", "meaning"), GLOSSARY);
         doc.paragraph(environmentLine(results));
         for (WrittenStudy study : studies) {
             section(doc, study, StudyFiles.of(reportDir, study.results().study()));
@@ -92,6 +126,12 @@ final class ReportAssembler {
             if (!confusions.isEmpty()) {
                 doc.imageRow(confusions);
             }
+            ReportDocument.Table perClass = PerClassTable.of(spec, byImpl);
+            if (perClass != null) {
+                doc.add(new ReportDocument.Details("Per-class precision, recall and F1 on the test set ("
+                        + PerClassTable.seedsText(byImpl) + "): " + String.join(" / ", byImpl.keySet()),
+                        List.of(perClass)));
+            }
             if (!grids.isEmpty()) {
                 doc.add(new ReportDocument.Details("Most confident mistakes on the test set (true → predicted, "
                         + "confidence): " + String.join(", ", byImpl.keySet()), List.of(new ReportDocument.ImageRow(grids))));
@@ -119,19 +159,29 @@ final class ReportAssembler {
                         : percent(r.accuracy()) + (r.failures().isEmpty() ? "" : " ("
                         + NumberFormats.integer(r.failures().size()) + " failed)");
                 String trainedWith = TrainedWith.of(study, r.spec());
-                rows.add(List.of("[" + r.spec() + "](#" + study.study() + ")"
+                rows.add(List.of("[" + experimentLabel(study.study(), r.spec()) + "](#" + study.study() + ")"
                                 + (trainedWith.isEmpty() ? "" : " (trained with " + trainedWith + ")"),
-                        r.implementation(), accuracy,
+                        r.implementation(), NumberFormats.integer(r.seeds()), accuracy,
                         failed ? "—" : percent(r.balancedAccuracy()),
                         r.rocAuc().n() == 0 ? "—" : fixed(r.rocAuc().mean(), 5),
                         failed ? "—" : fixed(r.loss().mean(), 4),
                         failed ? "—" : seconds(r.secondsPerEpoch()),
+                        failed || r.peakHeapBytes() < 0 ? "—"
+                                : mebibytes(r.peakHeapBytes()) + " / " + mebibytes(r.peakRssBytes()),
                         failed ? "—" : thousands(r.parameterCount()),
                         r.agreement() == null ? "—" : percent(r.agreement()),
                         r.medianMcNemarP() == null ? "—" : pValue(r.medianMcNemarP())));
             }
         }
         return rows;
+    }
+
+    /**
+     * A summary row's experiment: the spec's name, prefixed by its study's where the name alone would not say which
+     * study it belongs to (the weight-transfer study runs the multiclass spec: "weight-transfer: multiclass").
+     */
+    static String experimentLabel(String study, String spec) {
+        return spec.equals(study) || spec.startsWith(study + "-") ? spec : study + ": " + spec;
     }
 
     private static String environmentLine(List<StudyResults> studies) {

@@ -95,6 +95,12 @@ final class JsonFields {
         return v == null ? null : of(v, Problems.field(path, name), problems);
     }
 
+    /** An object, or null if the field is null or absent (a field older results files do not have). */
+    JsonFields optionalObject(String name) {
+        JsonNode v = node.get(name);
+        return v == null || v.isNull() ? null : of(v, Problems.field(path, name), problems);
+    }
+
     /** An array of objects; elements that are not objects are recorded and left out. */
     List<JsonFields> objects(String name) {
         List<JsonFields> objects = new ArrayList<>();

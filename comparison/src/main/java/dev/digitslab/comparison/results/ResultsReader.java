@@ -84,7 +84,13 @@ final class ResultsReader {
         return new RunResult(r.string("spec"), r.string("implementation"), r.longInteger("seed"), r.string("status"),
                 r.stringOrNull("error"), r.objects("history").stream().map(ResultsReader::epoch).toList(),
                 test == null ? null : test(test), r.number("secondsPerEpoch"), r.integer("parameterCount"),
-                r.objects("misclassified").stream().map(ResultsReader::misclassified).toList());
+                r.objects("misclassified").stream().map(ResultsReader::misclassified).toList(),
+                memory(r.optionalObject("memory")));
+    }
+
+    /** Absent or null in results written before runs recorded memory. */
+    private static RunMemory memory(JsonFields m) {
+        return m == null ? null : new RunMemory(m.longInteger("peakHeapBytes"), m.longInteger("peakRssBytes"));
     }
 
     private static EpochRecord epoch(JsonFields e) {

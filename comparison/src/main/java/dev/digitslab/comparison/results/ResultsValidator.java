@@ -181,8 +181,24 @@ final class ResultsValidator {
                 tests.validate(field(at, "test"), run.test(), task(spec));
             }
             tests.misclassified(field(at, "misclassified"), run.misclassified(), run.test(), task(spec));
+            memory(field(at, "memory"), run.memory());
         }
         return ok;
+    }
+
+    /** Absent in older results; else a positive heap in use and a positive resident size, or -1 where unknown. */
+    private void memory(String at, RunMemory memory) {
+        if (memory == null) {
+            return;
+        }
+        if (memory.peakHeapBytes() <= 0) {
+            problems.add(field(at, "peakHeapBytes"), "expected a positive number of bytes, found "
+                    + memory.peakHeapBytes());
+        }
+        long rss = memory.peakRssBytes();
+        if (rss != RunMemory.UNKNOWN && rss <= 0) {
+            problems.add(field(at, "peakRssBytes"), "expected a positive number of bytes or -1 (unknown), found " + rss);
+        }
     }
 
     /** Epochs numbered 1..n, within the spec's epochs, all of them for a successful run. */

@@ -1,5 +1,6 @@
 package dev.digitslab.comparison.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.digitslab.api.train.EpochRecord;
 import java.io.Serializable;
 import java.util.List;
@@ -14,12 +15,22 @@ import java.util.List;
  * @param secondsPerEpoch median of the per-epoch training seconds
  * @param parameterCount  trainable parameters
  * @param misclassified   the most confident mistakes on the test set (first seed only)
+ * @param memory          the process's memory while the run trained; null in results written before runs recorded it
  */
 public record RunResult(String spec, String implementation, long seed, String status, String error,
                         List<EpochRecord> history, TestSummary test, double secondsPerEpoch, int parameterCount,
-                        List<Misclassified> misclassified) implements Serializable {
+                        List<Misclassified> misclassified,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) RunMemory memory) implements Serializable {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
+
+    /** A run without a memory record. */
+    public RunResult(String spec, String implementation, long seed, String status, String error,
+                     List<EpochRecord> history, TestSummary test, double secondsPerEpoch, int parameterCount,
+                     List<Misclassified> misclassified) {
+        this(spec, implementation, seed, status, error, history, test, secondsPerEpoch, parameterCount, misclassified,
+                null);
+    }
 
     public boolean ok() {
         return OK.equals(status);

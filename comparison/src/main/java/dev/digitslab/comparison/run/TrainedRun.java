@@ -45,21 +45,22 @@ record TrainedRun(RunResult result, TrainingResult training, SavedModel model) {
     static TrainedRun train(Trainer trainer, ExperimentSpec spec, Splits splits, long seed, ModelParameters initial,
                             int threads, TrainingListener listener, KeepOutputs keep) {
         List<EpochRecord> history = new ArrayList<>();
-        TrainingListener recording = TrainingListener.all(listener, new TrainingListener() {
-            @Override
-            public void onEpoch(EpochRecord record) {
-                history.add(record);
-            }
-        });
         byte[][] modelBytes = new byte[1][];
-        try {
+        try (MemoryProbe memory = MemoryProbe.start()) {
+            TrainingListener recording = TrainingListener.all(listener, new TrainingListener() {
+                @Override
+                public void onEpoch(EpochRecord record) {
+                    history.add(record);
+                    memory.sample();
+                }
+            });
             TrainingResult result = TrainingRun.run(trainer, spec, splits, seed, initial, threads, recording,
                     model -> modelBytes[0] = keep.model() ? bytesOf(model) : null);
             ImageSet test = splits.test();
             Evaluation evaluation = Evaluator.evaluate(result.testProbabilities(), test.outputCount(), test.labels());
             RunResult run = new RunResult(spec.name(), trainer.id(), seed, RunResult.OK, null, result.history(),
                     TestSummary.of(evaluation), result.medianEpochSeconds(), result.parameters().trainableSize(),
-                    keep.mistakes() ? mistakes(result.testProbabilities(), test) : List.of());
+                    keep.mistakes() ? mistakes(result.testProbabilities(), test) : List.of(), memory.memory());
             SavedModel model = modelBytes[0] == null ? null
                     : new SavedModel(spec.name(), trainer.id(), seed, modelBytes[0]);
             return new TrainedRun(run, result, model);

@@ -69,9 +69,13 @@ class CatalogueTest {
         for (Study study : Catalogue.builtIn().studies()) {
             for (ExperimentSpec spec : study.specs()) {
                 String text = SpecLoader.toYaml(spec);
-                assertFalse(text.contains("!<"), text);
+                assertFalse(text.contains("!"), text);
                 assertTrue(text.contains("\n  - {type: dense, units: "), text);
+                assertTrue(text.contains("\ndata: {dataset: mnist, task: {kind: "), text);
+                assertFalse(text.matches("(?s).*[0-9]\\.0\\b.*|.*[0-9]E.*"), text); // 0, 1e-8: not 0.0, 1.0E-8
                 assertEquals(spec, SpecLoader.parseYaml(text, spec.name() + ".yaml"));
+                assertEquals(spec, SpecLoader.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                        spec.name() + ".yaml"));
                 assertEquals(spec, SpecLoader.load(new ByteArrayInputStream(
                         SpecLoader.toJson(spec).getBytes(StandardCharsets.UTF_8)), spec.name() + ".json"));
                 Map<?, ?> optimizer = (Map<?, ?>) yaml.readValue(text, Map.class).get("optimizer");

@@ -53,6 +53,11 @@ class EndToEndSmokeTest {
             StudyResults results = ResultsFile.read(dir.resolve("results.json"), IMPLEMENTATIONS);
             assertEquals(study, results.study());
             assertTrue(results.runs().stream().allMatch(RunResult::ok), study + ": " + results.runs());
+            for (RunResult run : results.runs()) { // the process's memory while it trained
+                assertTrue(run.memory().peakHeapBytes() > 0, study + ": " + run.memory());
+                assertTrue(run.memory().peakRssBytes() >= run.memory().peakHeapBytes()
+                        || !Files.exists(Path.of("/proc/self/status")), study + ": " + run.memory());
+            }
             assertTrue(Files.readAllLines(dir.resolve("history.csv")).size() > 1, study);
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.toList()) {
@@ -82,9 +87,11 @@ class EndToEndSmokeTest {
             for (SummaryRow row : SummaryRow.of(results)) {
                 String accuracy = String.format(Locale.ROOT, "%.2f%%", 100 * row.accuracy().mean());
                 String seconds = String.format(Locale.ROOT, "%.2f", row.secondsPerEpoch());
+                String heap = String.format(Locale.ROOT, "| %,d / ", Math.round(row.peakHeapBytes() / 1048576.0));
                 String line = readme.lines().filter(l -> l.startsWith("| [" + row.spec() + "]")
                         && l.contains("| " + row.implementation() + " |")).findFirst().orElseThrow();
-                assertTrue(line.contains(accuracy) && line.contains(seconds), line + " vs " + accuracy + ", " + seconds);
+                assertTrue(line.contains(accuracy) && line.contains(seconds) && line.contains(heap),
+                        line + " vs " + accuracy + ", " + seconds + ", " + heap);
             }
         }
     }

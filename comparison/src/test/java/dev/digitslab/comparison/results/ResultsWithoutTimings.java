@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * A report folder's results as JSON trees without what may differ between two correct runs of the same studies:
- * the wall-clock fields (when the run finished, how long epochs took) and, where asked, the environment (which
+ * the wall-clock fields (when the run finished, how long epochs took), the memory the process held while a run
+ * trained (which depends on what else ran beside it and on the garbage collector) and, where asked, the environment (which
  * executor ran the tasks, on which machine). Tests compare two runs field by field with it.
  */
 public final class ResultsWithoutTimings {
@@ -34,7 +35,7 @@ public final class ResultsWithoutTimings {
         return studies;
     }
 
-    /** One results.json without its timings (its environment kept). */
+    /** One results.json without its timings and memory (its environment kept). */
     public static JsonNode of(Path resultsJson) throws IOException {
         return withoutTimings(JSON.readTree(resultsJson.toFile()));
     }
@@ -44,6 +45,7 @@ public final class ResultsWithoutTimings {
             o.remove("createdAt");
             o.remove("seconds");
             o.remove("secondsPerEpoch");
+            o.remove("memory");
         }
         node.forEach(ResultsWithoutTimings::withoutTimings);
         return node;

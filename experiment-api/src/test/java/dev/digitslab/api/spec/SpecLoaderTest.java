@@ -172,18 +172,32 @@ class SpecLoaderTest {
                 "units: 128, activation: relu}\n  - {type: batch-norm}"), "m.yaml"));
         assertFalse(yaml.contains("!"), yaml);
         assertTrue(yaml.contains("""
-                data:
-                  dataset: mnist
-                  task: {kind: multiclass}
-                  validationFraction: 0.1
+                data: {dataset: mnist, task: {kind: multiclass}, validationFraction: 0.1}
                 network:
                   - {type: dense, units: 128, activation: relu}
                   - {type: batch-norm, decay: 0.9, epsilon: 1e-5}
                   - {type: dense, units: 10, activation: softmax}
                 loss: categorical-cross-entropy
                 optimizer: {kind: adam, learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8}
+                l2: 0
                 """), yaml);
         assertTrue(yaml.endsWith("seeds: [42, 43]\n"), yaml);
+    }
+
+    @Test
+    void writesNumbersAsAPersonWritesThem() {
+        assertEquals("0", SpecOutput.number(0.0));
+        assertEquals("2", SpecOutput.number(2.0));
+        assertEquals("-0.0", SpecOutput.number(-0.0)); // "-0" would read back as the integer 0
+        assertEquals("0.001", SpecOutput.number(0.001));
+        assertEquals("1e-8", SpecOutput.number(1e-8));
+        assertEquals("2.5e-4", SpecOutput.number(2.5e-4));
+        ExperimentSpec spec = SpecLoader.parseYaml(MULTICLASS, "m.yaml");
+        ExperimentSpec withL2 = new ExperimentSpec(spec.name(), spec.title(), spec.data(), spec.network(), spec.loss(),
+                OptimizerSpec.sgd(1.0), 1e-4, spec.init(), spec.batchSize(), spec.epochs(), spec.seeds());
+        String yaml = SpecLoader.toYaml(withL2);
+        assertTrue(yaml.contains("\noptimizer: {kind: sgd, learningRate: 1}\nl2: 1e-4\n"), yaml);
+        assertEquals(withL2, SpecLoader.parseYaml(yaml, "again.yaml"));
     }
 
     @Test

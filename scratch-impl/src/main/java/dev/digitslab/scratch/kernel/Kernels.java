@@ -81,6 +81,44 @@ public interface Kernels {
     void multiplyElements(float[] x, float[] y, float[] out, int n);
 
     /**
+     * sum[j] += x[r·cols + j] for r = 0, 1, …, rows − 1 in turn, in double, for every column j in [0, cols): the
+     * per-feature sums of a dense layer's bias gradient and of batch norm's mean. Each column is its own chain of
+     * double additions in ascending row order, exactly the layers' loops, so the vector kernel (lanes = columns)
+     * gives the same bits.
+     */
+    void addColumnSums(float[] x, int rows, int cols, double[] sum);
+
+    /**
+     * sum[j] += d·d with d = x[r·cols + j] − mean[j], for r ascending, in double (a product, then a sum: never a
+     * fused multiply-add, which would round once less): batch norm's variance before it is divided by the batch.
+     */
+    void addSquaredDeviations(float[] x, double[] mean, int rows, int cols, double[] sum);
+
+    /**
+     * Batch norm's training forward for every element: h = (x[r, j] − mean[j])·scale[j] in double, then
+     * xHat[r, j] = (float) h and y[r, j] = (float) (γ[j]·h + β[j]), the double h unrounded in both.
+     */
+    void batchNormForward(float[] x, double[] mean, double[] scale, float[] gamma, float[] beta, float[] xHat,
+                          float[] y, int rows, int cols);
+
+    /** Batch norm at inference: y[r, j] = (float) (scale[j]·(x[r, j] − mean[j]) + β[j]) in double. */
+    void batchNormInference(float[] x, float[] mean, double[] scale, float[] beta, float[] y, int rows, int cols);
+
+    /**
+     * The sums batch norm's backward needs, per column j and for r ascending in double: sumDy[j] += dy[r, j] and
+     * sumDyXHat[j] += dy[r, j]·xHat[r, j] (a product of two floats, exact in double, then a sum).
+     */
+    void addBatchNormGradientSums(float[] dy, float[] xHat, int rows, int cols, double[] sumDy, double[] sumDyXHat);
+
+    /**
+     * Batch norm's input gradient for every element, in double in exactly this order:
+     * dx[r, j] = (float) (scale[j]·((B·ĝ − γ[j]·sumDy[j]) − (xHat[r, j]·γ[j])·sumDyXHat[j])) with ĝ = dy[r, j]·γ[j]
+     * and B = rows.
+     */
+    void batchNormInputGradient(float[] dy, float[] xHat, float[] gamma, double[] sumDy, double[] sumDyXHat,
+                                double[] scale, int rows, int cols, float[] dx);
+
+    /**
      * One float32 Adam update of elements [from, to), in exactly this order of operations (so that the
      * implementations agree bit for bit): m ← β1·m + c1·g; v ← β2·v + c2·g·g; θ ← θ − α·m/(√v + ε),
      * with c1 = 1 − β1, c2 = 1 − β2 and α the bias-corrected step size of this iteration. Each new m, v and θ

@@ -91,6 +91,72 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void addColumnSums(float[] x, int rows, int cols, double[] sum) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                sum[j] += x[r * cols + j];
+            }
+        }
+    }
+
+    @Override
+    public void addSquaredDeviations(float[] x, double[] mean, int rows, int cols, double[] sum) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                double d = x[r * cols + j] - mean[j];
+                sum[j] += d * d;
+            }
+        }
+    }
+
+    @Override
+    public void batchNormForward(float[] x, double[] mean, double[] scale, float[] gamma, float[] beta, float[] xHat,
+                                 float[] y, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                double h = (x[r * cols + j] - mean[j]) * scale[j];
+                xHat[r * cols + j] = (float) h;
+                y[r * cols + j] = (float) ((double) gamma[j] * h + beta[j]);
+            }
+        }
+    }
+
+    @Override
+    public void batchNormInference(float[] x, float[] mean, double[] scale, float[] beta, float[] y, int rows,
+                                   int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                y[r * cols + j] = (float) (scale[j] * ((double) x[r * cols + j] - mean[j]) + beta[j]);
+            }
+        }
+    }
+
+    @Override
+    public void addBatchNormGradientSums(float[] dy, float[] xHat, int rows, int cols, double[] sumDy,
+                                         double[] sumDyXHat) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                double d = dy[r * cols + j];
+                sumDy[j] += d;
+                sumDyXHat[j] += d * xHat[r * cols + j];
+            }
+        }
+    }
+
+    @Override
+    public void batchNormInputGradient(float[] dy, float[] xHat, float[] gamma, double[] sumDy, double[] sumDyXHat,
+                                       double[] scale, int rows, int cols, float[] dx) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                double g = gamma[j];
+                double gHat = dy[r * cols + j] * g;
+                dx[r * cols + j] = (float) (scale[j] * (rows * gHat - g * sumDy[j] - xHat[r * cols + j] * g
+                        * sumDyXHat[j]));
+            }
+        }
+    }
+
+    @Override
     public void adamUpdate(float[] theta, float[] g, float[] m, float[] v, int from, int to, float beta1, float c1,
                            float beta2, float c2, float alpha, float epsilon) {
         for (int i = from; i < to; i++) {

@@ -1,7 +1,9 @@
 package dev.digitslab.scratch.kernel;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -30,6 +32,12 @@ final class VectorKernels implements Kernels {
     private static final int VECTORS = 2;
     /** Columns in one packed panel of B. */
     private static final int WIDTH = VECTORS * L;
+    /** Doubles at the CPU's widest width, for the per-feature work batch norm and bias sums do in double. */
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final int DL = D.length();
+    /** Floats with as many lanes as {@link #D}: what one double vector is widened from and narrowed to. */
+    private static final VectorSpecies<Float> DF = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(D.vectorBitSize() / 2));
 
     @Override
     public String description() {
@@ -110,6 +118,127 @@ final class VectorKernels implements Kernels {
         for (; i < n; i++) {
             out[i] = x[i] * y[i];
         }
+    }
+
+    // Batch norm and bias sums: lanes are DL adjacent columns (features), each lane the same double chain over the
+    // rows as the scalar loop; a float becomes a double exactly, and a double becomes a float rounded to nearest as
+    // Java's cast does.
+
+    @Override
+    public void addColumnSums(float[] x, int rows, int cols, double[] sum) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j + DL <= cols; j += DL) {
+                DoubleVector.fromArray(D, sum, j).add(widen(x, o + j)).intoArray(sum, j);
+            }
+            for (; j < cols; j++) {
+                sum[j] += x[o + j];
+            }
+        }
+    }
+
+    @Override
+    public void addSquaredDeviations(float[] x, double[] mean, int rows, int cols, double[] sum) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j + DL <= cols; j += DL) {
+                DoubleVector d = widen(x, o + j).sub(DoubleVector.fromArray(D, mean, j));
+                DoubleVector.fromArray(D, sum, j).add(d.mul(d)).intoArray(sum, j);
+            }
+            for (; j < cols; j++) {
+                double d = x[o + j] - mean[j];
+                sum[j] += d * d;
+            }
+        }
+    }
+
+    @Override
+    public void batchNormForward(float[] x, double[] mean, double[] scale, float[] gamma, float[] beta, float[] xHat,
+                                 float[] y, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j + DL <= cols; j += DL) {
+                DoubleVector h = widen(x, o + j).sub(DoubleVector.fromArray(D, mean, j))
+                        .mul(DoubleVector.fromArray(D, scale, j));
+                narrow(h, xHat, o + j);
+                narrow(widen(gamma, j).mul(h).add(widen(beta, j)), y, o + j);
+            }
+            for (; j < cols; j++) {
+                double h = (x[o + j] - mean[j]) * scale[j];
+                xHat[o + j] = (float) h;
+                y[o + j] = (float) ((double) gamma[j] * h + beta[j]);
+            }
+        }
+    }
+
+    @Override
+    public void batchNormInference(float[] x, float[] mean, double[] scale, float[] beta, float[] y, int rows,
+                                   int cols) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j + DL <= cols; j += DL) {
+                DoubleVector centred = widen(x, o + j).sub(widen(mean, j));
+                narrow(DoubleVector.fromArray(D, scale, j).mul(centred).add(widen(beta, j)), y, o + j);
+            }
+            for (; j < cols; j++) {
+                y[o + j] = (float) (scale[j] * ((double) x[o + j] - mean[j]) + beta[j]);
+            }
+        }
+    }
+
+    @Override
+    public void addBatchNormGradientSums(float[] dy, float[] xHat, int rows, int cols, double[] sumDy,
+                                         double[] sumDyXHat) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j + DL <= cols; j += DL) {
+                DoubleVector d = widen(dy, o + j);
+                DoubleVector.fromArray(D, sumDy, j).add(d).intoArray(sumDy, j);
+                DoubleVector.fromArray(D, sumDyXHat, j).add(d.mul(widen(xHat, o + j))).intoArray(sumDyXHat, j);
+            }
+            for (; j < cols; j++) {
+                double d = dy[o + j];
+                sumDy[j] += d;
+                sumDyXHat[j] += d * xHat[o + j];
+            }
+        }
+    }
+
+    @Override
+    public void batchNormInputGradient(float[] dy, float[] xHat, float[] gamma, double[] sumDy, double[] sumDyXHat,
+                                       double[] scale, int rows, int cols, float[] dx) {
+        double batch = rows;
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j + DL <= cols; j += DL) {
+                DoubleVector g = widen(gamma, j);
+                DoubleVector gHat = widen(dy, o + j).mul(g);
+                DoubleVector inner = gHat.mul(batch).sub(g.mul(DoubleVector.fromArray(D, sumDy, j)))
+                        .sub(widen(xHat, o + j).mul(g).mul(DoubleVector.fromArray(D, sumDyXHat, j)));
+                narrow(DoubleVector.fromArray(D, scale, j).mul(inner), dx, o + j);
+            }
+            for (; j < cols; j++) {
+                double g = gamma[j];
+                double gHat = dy[o + j] * g;
+                dx[o + j] = (float) (scale[j] * (rows * gHat - g * sumDy[j] - xHat[o + j] * g * sumDyXHat[j]));
+            }
+        }
+    }
+
+    /** DL floats from a[i], each as the double it equals. */
+    private static DoubleVector widen(float[] a, int i) {
+        return (DoubleVector) FloatVector.fromArray(DF, a, i).convertShape(VectorOperators.F2D, D, 0);
+    }
+
+    /** v's lanes as floats into a[i..], rounded to nearest as (float) does. */
+    private static void narrow(DoubleVector v, float[] a, int i) {
+        ((FloatVector) v.convertShape(VectorOperators.D2F, DF, 0)).intoArray(a, i);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.digitslab.scratch.nn;
 
+import dev.digitslab.scratch.kernel.KernelSelection;
+import dev.digitslab.scratch.kernel.Kernels;
+import dev.digitslab.scratch.tensor.FloatTensor;
 import dev.digitslab.scratch.tensor.Precision;
 import dev.digitslab.scratch.tensor.Tensor;
 import java.util.Arrays;
@@ -9,6 +12,11 @@ import java.util.List;
  * Batch normalisation per feature. Training: x̂ = (x − μ_B)/√(σ²_B + ε) with the batch mean and the
  * biased (divide-by-batch) variance, y = γ·x̂ + β, and running = decay·running + (1 − decay)·batch.
  * Inference: the running mean and variance replace the batch statistics.
+ *
+ * <p>The loops below are the definition, used in float64. On float32 tensors (training) the same per-element
+ * work runs through {@link Kernels}, vectorised across features: each feature's sums keep their order over
+ * the rows, so the result is the loops' to the last bit. The per-feature steps between them (a division, a
+ * square root per feature) stay here.
  */
 public final class BatchNormLayer implements Layer {
     private final int specIndex;
@@ -25,10 +33,18 @@ public final class BatchNormLayer implements Layer {
     private final double[] mean;       // (features) batch mean; in backward Σ dy
     private final double[] variance;   // (features) batch variance; in backward Σ dy·x̂
     private final double[] scale;      // (features) 1/√(σ² + ε) or the inference scale; in backward that / B
+    private final Kernels kernels;     // for float32 tensors; null: the loops below on float32 too
 
     public BatchNormLayer(int specIndex, int features, double decay, double epsilon, int capacity,
                           Precision precision) {
+        this(specIndex, features, decay, epsilon, capacity, precision, KernelSelection.kernels());
+    }
+
+    /** @param kernels what float32 tensors are computed with, or null for this class's own loops (tests) */
+    BatchNormLayer(int specIndex, int features, double decay, double epsilon, int capacity, Precision precision,
+                   Kernels kernels) {
         this.specIndex = specIndex;
+        this.kernels = precision == Precision.FLOAT ? kernels : null;
         this.decay = decay;
         this.epsilon = epsilon;
         this.gamma = new Parameter("batch-norm[" + specIndex + "].gamma", precision, 1, features, false);
@@ -51,9 +67,14 @@ public final class BatchNormLayer implements Layer {
         int batch = x.rows();
         int f = features();
         y.useRows(batch);
+        boolean fast = kernels != null && x instanceof FloatTensor;
         if (!training) {
             for (int j = 0; j < f; j++) {
                 scale[j] = gamma.value().get(j) / Math.sqrt(runningVar.get(j) + epsilon);
+            }
+            if (fast) { // the loop below, vectorised
+                kernels.batchNormInference(data(x), data(runningMean), scale, data(beta.value()), data(y), batch, f);
+                return y;
             }
             for (int r = 0; r < batch; r++) {
                 for (int j = 0; j < f; j++) {
@@ -65,19 +86,27 @@ public final class BatchNormLayer implements Layer {
         xHat.useRows(batch);
         // Each loop runs over rows in storage order, per feature summing over r ascending as the definition does.
         Arrays.fill(mean, 0);
-        for (int r = 0; r < batch; r++) {
-            for (int j = 0; j < f; j++) {
-                mean[j] += x.get(r, j);
+        if (fast) {
+            kernels.addColumnSums(data(x), batch, f, mean); // the loop below, vectorised
+        } else {
+            for (int r = 0; r < batch; r++) {
+                for (int j = 0; j < f; j++) {
+                    mean[j] += x.get(r, j);
+                }
             }
         }
         Arrays.fill(variance, 0);
         for (int j = 0; j < f; j++) {
             mean[j] /= batch;
         }
-        for (int r = 0; r < batch; r++) {
-            for (int j = 0; j < f; j++) {
-                double d = x.get(r, j) - mean[j];
-                variance[j] += d * d;
+        if (fast) {
+            kernels.addSquaredDeviations(data(x), mean, batch, f, variance); // the loop below, vectorised
+        } else {
+            for (int r = 0; r < batch; r++) {
+                for (int j = 0; j < f; j++) {
+                    double d = x.get(r, j) - mean[j];
+                    variance[j] += d * d;
+                }
             }
         }
         for (int j = 0; j < f; j++) {
@@ -85,11 +114,16 @@ public final class BatchNormLayer implements Layer {
             scale[j] = 1 / Math.sqrt(variance[j] + epsilon);
             inverseStd.set(j, scale[j]);
         }
-        for (int r = 0; r < batch; r++) {
-            for (int j = 0; j < f; j++) {
-                double h = (x.get(r, j) - mean[j]) * scale[j];
-                xHat.set(r, j, h);
-                y.set(r, j, gamma.value().get(j) * h + beta.value().get(j));
+        if (fast) { // the loop below, vectorised
+            kernels.batchNormForward(data(x), mean, scale, data(gamma.value()), data(beta.value()), data(xHat),
+                    data(y), batch, f);
+        } else {
+            for (int r = 0; r < batch; r++) {
+                for (int j = 0; j < f; j++) {
+                    double h = (x.get(r, j) - mean[j]) * scale[j];
+                    xHat.set(r, j, h);
+                    y.set(r, j, gamma.value().get(j) * h + beta.value().get(j));
+                }
             }
         }
         for (int j = 0; j < f; j++) {
@@ -112,10 +146,15 @@ public final class BatchNormLayer implements Layer {
         double[] sumDyXHat = variance;
         Arrays.fill(sumDy, 0);
         Arrays.fill(sumDyXHat, 0);
-        for (int r = 0; r < batch; r++) {
-            for (int j = 0; j < f; j++) {
-                sumDy[j] += dy.get(r, j);
-                sumDyXHat[j] += dy.get(r, j) * xHat.get(r, j);
+        boolean fast = kernels != null && dy instanceof FloatTensor;
+        if (fast) {
+            kernels.addBatchNormGradientSums(data(dy), data(xHat), batch, f, sumDy, sumDyXHat); // the loop below
+        } else {
+            for (int r = 0; r < batch; r++) {
+                for (int j = 0; j < f; j++) {
+                    sumDy[j] += dy.get(r, j);
+                    sumDyXHat[j] += dy.get(r, j) * xHat.get(r, j);
+                }
             }
         }
         for (int j = 0; j < f; j++) {
@@ -124,6 +163,11 @@ public final class BatchNormLayer implements Layer {
             scale[j] = inverseStd.get(j) / batch;
         }
         // Σĝ = γ·Σdy and Σ(ĝ·x̂) = γ·Σ(dy·x̂)
+        if (fast) { // the loop below, vectorised
+            kernels.batchNormInputGradient(data(dy), data(xHat), data(gamma.value()), sumDy, sumDyXHat, scale, batch,
+                    f, data(dx));
+            return dx;
+        }
         for (int r = 0; r < batch; r++) {
             for (int j = 0; j < f; j++) {
                 double g = gamma.value().get(j);
@@ -132,6 +176,11 @@ public final class BatchNormLayer implements Layer {
             }
         }
         return dx;
+    }
+
+    /** The float32 storage of a tensor of this layer's precision, when the kernels are in use. */
+    private static float[] data(Tensor t) {
+        return ((FloatTensor) t).data();
     }
 
     @Override

@@ -62,9 +62,13 @@ public final class DenseLayer implements Layer {
         products.multiplyTransposedA(x, dy, weights.gradient()); // ∂W = xᵀ·dy
         Tensor db = bias.gradient();
         Arrays.fill(biasSums, 0);
-        for (int r = 0; r < batch; r++) {                        // row by row: dy is read in storage order
-            for (int j = 0; j < nOut; j++) {
-                biasSums[j] += dy.get(r * nOut + j);             // ∂b = Σ over rows of dy
+        if (dy instanceof FloatTensor fdy) {
+            products.kernels().addColumnSums(fdy.data(), batch, nOut, biasSums); // the loop below, vectorised
+        } else {
+            for (int r = 0; r < batch; r++) {                    // row by row: dy is read in storage order
+                for (int j = 0; j < nOut; j++) {
+                    biasSums[j] += dy.get(r * nOut + j);         // ∂b = Σ over rows of dy
+                }
             }
         }
         for (int j = 0; j < nOut; j++) {

@@ -225,6 +225,73 @@ class KernelsTest {
         }
     }
 
+    private double[] randomDoubles(int n, double scale, double offset) {
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = offset + scale * (2 * random.nextDouble() - 1);
+        }
+        return d;
+    }
+
+    /**
+     * The per-feature kernels of batch norm and of the bias gradient: vector = scalar bit for bit on shapes
+     * whose width is below, at, between and above the vector widths, batch 1 included, with zeros of both
+     * signs, infinities, NaN and subnormals among the floats, and sums that start from non-zero values.
+     */
+    @Test
+    void columnSumAndBatchNormKernelsMatchScalarBitForBit() {
+        Kernels scalar = new ScalarKernels();
+        Kernels vector = KernelSelection.load(KernelSelection.Choice.VECTOR);
+        int[][] shapes = {{1, 1}, {1, 3}, {1, 4}, {2, 5}, {3, 7}, {5, 8}, {7, 9}, {1, 17}, {4, 16}, {9, 31},
+            {33, 33}, {128, 10}, {128, 512}, {3, 515}, {0, 6}};
+        for (int[] shape : shapes) {
+            int rows = shape[0];
+            int cols = shape[1];
+            String what = rows + " rows, " + cols + " columns";
+            float[] x = withSpecialValues(rows * cols);
+            float[] other = withSpecialValues(rows * cols);
+            float[] gamma = withSpecialValues(cols);
+            float[] beta = withSpecialValues(cols);
+            float[] floatMean = withSpecialValues(cols);
+            double[] mean = randomDoubles(cols, 2, 0);
+            double[] scale = randomDoubles(cols, 3, 4);
+            double[] start = randomDoubles(cols, 10, 0);
+            double[][] sums = new double[4][];
+            float[][] outs = new float[4][];
+            for (Kernels kernels : new Kernels[] {scalar, vector}) {
+                double[] sum = start.clone();
+                kernels.addColumnSums(x, rows, cols, sum);
+                double[] squares = start.clone();
+                kernels.addSquaredDeviations(x, mean, rows, cols, squares);
+                double[] sumDy = start.clone();
+                double[] sumDyXHat = start.clone();
+                kernels.addBatchNormGradientSums(x, other, rows, cols, sumDy, sumDyXHat);
+                float[] xHat = new float[rows * cols];
+                float[] y = new float[rows * cols];
+                kernels.batchNormForward(x, mean, scale, gamma, beta, xHat, y, rows, cols);
+                float[] inference = new float[rows * cols];
+                kernels.batchNormInference(x, floatMean, scale, beta, inference, rows, cols);
+                float[] dx = new float[rows * cols];
+                kernels.batchNormInputGradient(x, other, gamma, sum, squares, scale, rows, cols, dx);
+                if (kernels == scalar) {
+                    sums = new double[][] {sum, squares, sumDy, sumDyXHat};
+                    outs = new float[][] {xHat, y, inference, dx};
+                    continue;
+                }
+                String[] sumNames = {"column sums", "squared deviations", "Σdy", "Σdy·x̂"};
+                double[][] vectorSums = {sum, squares, sumDy, sumDyXHat};
+                for (int i = 0; i < sums.length; i++) {
+                    assertArrayEquals(sums[i], vectorSums[i], sumNames[i] + ", " + what); // double bits, ±0 apart
+                }
+                String[] outNames = {"x̂", "y", "inference", "input gradient"};
+                float[][] vectorOuts = {xHat, y, inference, dx};
+                for (int i = 0; i < outs.length; i++) {
+                    assertBits(outs[i], vectorOuts[i], outNames[i] + ", " + what);
+                }
+            }
+        }
+    }
+
     @Test
     void vectorAdamUpdateMatchesScalarBitForBitAndTheDoubleDefinition() {
         int n = 1000;
