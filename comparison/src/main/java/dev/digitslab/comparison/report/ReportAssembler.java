@@ -40,13 +40,15 @@ final class ReportAssembler {
                     + "several runs shared it (the environment's **execution**) they include the others'"),
             List.of("agreement", "the share of test images both implementations assign the same class"),
             List.of("McNemar p", "McNemar's exact test on the images exactly one implementation gets right: the "
-                    + "probability of a split at least that uneven if both were equally accurate (median over seeds; "
-                    + "below 0.05 reads as a real difference)"),
+                    + "probability of a split at least that uneven if both were equally accurate (median over seeds). It "
+                    + "compares the two networks one seed trained, which differ by training noise too, so it is the "
+                    + "per-seed detail; whether the implementations differ is the test across seeds below"),
             List.of("accuracy bar", "the test accuracy the catalogue asks of each implementation on the task (of its "
                     + "best spec where a study has several), from what other implementations of the network reach"),
             List.of("agreement target", "the two implementations' mean test accuracies may differ by at most 0.3 "
                     + "points"),
-            List.of("+0.23 [-0.21, +0.66] points (p 0.155)", "a difference in test accuracy averaged over seeds, its "
+            List.of("+0.23 [-0.21, +0.66] (p 0.155)", "how the readings write a difference in test accuracy (points) "
+                    + "averaged over seeds, its "
                     + "95% confidence interval and the p-value of a paired t-test over seeds (paired: the same seed "
                     + "gives both implementations the same split and batches); an interval that contains 0 and a p "
                     + "above 0.05 give no evidence of a difference"),
