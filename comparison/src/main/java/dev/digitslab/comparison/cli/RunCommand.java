@@ -1,11 +1,15 @@
 package dev.digitslab.comparison.cli;
 
 import dev.digitslab.api.spec.ExperimentSpec;
+import dev.digitslab.api.spec.SpecFile;
 import dev.digitslab.api.spec.SpecLoader;
+import dev.digitslab.api.spec.SpecOverride;
+import dev.digitslab.api.spec.SpecSweep;
 import dev.digitslab.api.train.Role;
 import dev.digitslab.comparison.catalogue.Catalogue;
 import dev.digitslab.comparison.catalogue.Study;
 import dev.digitslab.comparison.catalogue.StudyKind;
+import dev.digitslab.comparison.catalogue.StudyVariation;
 import dev.digitslab.comparison.report.ReportFolder;
 import dev.digitslab.comparison.report.WrittenStudy;
 import dev.digitslab.comparison.results.RunResult;
@@ -64,6 +68,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--spec", paramLabel = "FILE", description = "Also run an experiment spec file (YAML or JSON).")
     List<Path> specFiles = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = {"Set a field of every spec run, by its path, "
+            + "e.g. optimizer.learningRate=0.003, l2=1e-4, network[0].units=256, seeds=[1,2]; checked like the spec "
+            + "file. Repeatable."})
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--sweep", paramLabel = "PATH=V1,V2,...", description = {"Run every combination of the values "
+            + "given to the swept fields, e.g. --sweep optimizer.learningRate=0.0003,0.001,0.003 --sweep "
+            + "batchSize=32,128, as a study of its own (EXPERIMENT-sweep) with a table and chart of test accuracy per "
+            + "point; also a spec file's sweep: block (the command line's values replace the file's for a field). "
+            + "Repeatable."})
+    List<String> sweeps = new ArrayList<>();
 
     @Option(names = "--impl", paramLabel = "ID", defaultValue = BOTH,
             description = "One implementation by its id (framework or scratch), or both (default: ${DEFAULT-VALUE}).")
@@ -258,20 +274,33 @@ final class RunCommand implements Callable<Integer> {
 
     private List<Study> studies() {
         Catalogue catalogue = Catalogue.builtIn();
+        List<SpecOverride> overrides = sets.stream().map(SpecOverride::parse).toList();
+        List<SpecSweep> swept = sweeps.stream().map(SpecSweep::parse).toList();
+        SpecSweep.requireDistinct(overrides, swept);
         Map<String, Study> chosen = new LinkedHashMap<>();
+        List<Study> named = new ArrayList<>();
         if (all) {
-            catalogue.studies().forEach(s -> chosen.put(s.name(), s));
+            named.addAll(catalogue.studies());
         }
         for (String name : experiments) {
-            chosen.put(name, catalogue.study(name));
+            named.add(catalogue.study(name));
+        }
+        for (Study study : named) {
+            Study varied = StudyVariation.of(study, overrides, swept);
+            chosen.put(varied.name(), varied);
         }
         for (Path file : specFiles) {
-            ExperimentSpec s = SpecLoader.load(file);
-            if (chosen.containsKey(s.name())) {
+            SpecFile read = SpecLoader.loadFile(file);
+            ExperimentSpec s = read.spec();
+            List<SpecSweep> fileSweep = StudyVariation.merge(read.sweep(), swept);
+            SpecSweep.requireDistinct(overrides, fileSweep);
+            Study varied = StudyVariation.of(new Study(s.name(), StudyKind.COMPARISON, s.title(), null, List.of(s)),
+                    overrides, fileSweep);
+            if (chosen.containsKey(varied.name())) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "spec " + file + " is named '" + s.name()
                         + "', which is already an experiment of this run: give it another name");
             }
-            chosen.put(s.name(), new Study(s.name(), StudyKind.COMPARISON, s.title(), null, List.of(s)));
+            chosen.put(varied.name(), varied);
         }
         if (chosen.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),

@@ -59,7 +59,7 @@ final class Charts {
         this.implementations = implementations;
     }
 
-    private Color colour(String implementation) {
+    Color colour(String implementation) {
         return colour(implementations.roleOf(implementation));
     }
 

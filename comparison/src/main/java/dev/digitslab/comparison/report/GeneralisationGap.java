@@ -18,9 +18,9 @@ final class GeneralisationGap {
     private GeneralisationGap() {
     }
 
-    /** Whether the study compares variants of one network: several specs, each run by both implementations. */
+    /** Whether the study compares variants of one network: several specs, each run by both implementations (a sweep's are points of a grid). */
     static boolean comparesVariants(StudyResults study) {
-        return study.kind() == StudyKind.COMPARISON && study.specs().size() > 1;
+        return study.kind() == StudyKind.COMPARISON && study.specs().size() > 1 && study.sweep().isEmpty();
     }
 
     /** Per implementation, one gap per spec in spec order: the mean over successful seeds, NaN if none. */

@@ -96,7 +96,12 @@ final class ReportAssembler {
         StudySection kind = StudySection.of(study, implementations);
         doc.heading(2, study.title(), study.study());
         doc.paragraph(kind.reading(study));
-        for (ExperimentSpec spec : study.specs()) {
+        String trainedWith = TrainedWith.sentence(study);
+        if (!trainedWith.isEmpty()) {
+            doc.paragraph(trainedWith);
+        }
+        // A sweep's points are its table and chart; their curves and matrices stay in its folder.
+        for (ExperimentSpec spec : study.sweep().isEmpty() ? study.specs() : List.<ExperimentSpec>of()) {
             Map<String, List<RunResult>> byImpl = study.runsByImplementation(spec.name());
             if (study.specs().size() > 1) {
                 doc.heading(3, spec.name() + ": " + spec.title(), null);
@@ -155,7 +160,9 @@ final class ReportAssembler {
                 String accuracy = failed ? "**failed**: " + String.join("; ", r.failures())
                         : percent(r.accuracy()) + (r.failures().isEmpty() ? "" : " ("
                         + NumberFormats.integer(r.failures().size()) + " failed)");
-                rows.add(List.of("[" + experimentLabel(study.study(), r.spec()) + "](#" + study.study() + ")",
+                String trainedWith = TrainedWith.of(study, r.spec());
+                rows.add(List.of("[" + experimentLabel(study.study(), r.spec()) + "](#" + study.study() + ")"
+                                + (trainedWith.isEmpty() ? "" : " (trained with " + trainedWith + ")"),
                         r.implementation(), NumberFormats.integer(r.seeds()), accuracy,
                         failed ? "—" : percent(r.balancedAccuracy()),
                         r.rocAuc().n() == 0 ? "—" : fixed(r.rocAuc().mean(), 5),

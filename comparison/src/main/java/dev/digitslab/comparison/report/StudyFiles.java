@@ -50,6 +50,11 @@ public record StudyFiles(Path dir) {
         return chart("gap");
     }
 
+    /** Test accuracy against the swept values (a sweep). */
+    public Chart sweep() {
+        return chart("sweep");
+    }
+
     public Chart lockstepDistance() {
         return chart("lockstep-distance");
     }

@@ -17,7 +17,8 @@ interface StudySection {
 
     static StudySection of(StudyResults study, Implementations implementations) {
         return switch (study.kind()) {
-            case COMPARISON -> GeneralisationGap.comparesVariants(study) ? new VariantsSection(implementations)
+            case COMPARISON -> !study.sweep().isEmpty() ? new SweepSection()
+                    : GeneralisationGap.comparesVariants(study) ? new VariantsSection(implementations)
                     : new ComparisonSection(implementations);
             case WEIGHT_TRANSFER -> new TransferSection();
             case LOCKSTEP -> new LockstepSection(implementations);

@@ -96,6 +96,10 @@ final class StudyWriter {
                             + ": overfitting after the last epoch", GeneralisationGap.variantNames(study),
                     GeneralisationGap.byImplementation(study))));
         }
+        if (!study.sweep().isEmpty()) {
+            all.addAll(chart(files.sweep(), () -> SweepChart.draw(study.study() + ": test accuracy per point", study,
+                    charts::colour)));
+        }
         if (!study.lockstep().isEmpty()) {
             all.addAll(chart(files.lockstepDistance(),
                     () -> charts.lockstepDistance("lockstep: parameter distance", study.lockstep())));

@@ -5,7 +5,9 @@
  * {@link dev.digitslab.comparison.report.StudyFiles} (the one place that names a study's files),
  * {@link dev.digitslab.comparison.report.StudyWriter} (writes a study's folder and returns what it wrote),
  * {@link dev.digitslab.comparison.report.ReportAssembler} with one
- * {@link dev.digitslab.comparison.report.StudySection} per kind of study (the document), the Markdown and HTML
+ * {@link dev.digitslab.comparison.report.StudySection} per kind of study (the document; a sweep's is
+ * {@code SweepSection}, with {@code SweepPoints} and {@code SweepChart}; {@code TrainedWith} words what a run changed
+ * from the catalogue for every row), the Markdown and HTML
  * renderers (the page is the Markdown rendered by commonmark-java, with its contents, sections and scroll boxes),
  * the charts, and {@link dev.digitslab.comparison.report.NumberFormats}, which every number goes
  * through.

@@ -174,6 +174,31 @@ final class JsonFields {
         return map;
     }
 
+    /** Whether the object has the field at all: for fields that files written by earlier versions lack. */
+    boolean has(String name) {
+        return node.has(name);
+    }
+
+    /** The object's field names, in file order. */
+    List<String> names() {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** An array of strings; an element that is not a string is recorded and left out. */
+    List<String> stringList(String name) {
+        List<String> strings = new ArrayList<>();
+        for (Element e : array(name)) {
+            if (e.node() != null && e.node().isTextual()) {
+                strings.add(e.node().textValue());
+            } else {
+                problems.add(e.path(), "expected a string, found " + describe(e.node()));
+            }
+        }
+        return strings;
+    }
+
     /** One element of an array and its path, e.g. {@code runs[3]}. */
     record Element(JsonNode node, String path) {
     }

@@ -7,7 +7,9 @@ import dev.digitslab.api.train.EpochRecord;
 import dev.digitslab.comparison.catalogue.StudyKind;
 import dev.digitslab.comparison.eval.ClassMetrics;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds {@link StudyResults} from the JSON tree of a results file, field by field with {@link JsonFields}, so a
@@ -42,7 +44,20 @@ final class ResultsReader {
                 root.objects("runs").stream().map(this::run).toList(),
                 root.objects("pairs").stream().map(ResultsReader::pair).toList(),
                 root.objects("transfers").stream().map(ResultsReader::transfer).toList(),
-                root.objects("lockstep").stream().map(ResultsReader::lockstep).toList());
+                root.objects("lockstep").stream().map(ResultsReader::lockstep).toList(),
+                root.has("sweep") ? root.stringList("sweep") : List.of(), overrides(root));
+    }
+
+    /** Per spec, the fields it was trained with unlike its catalogue spec; none in files from before they were kept. */
+    private static Map<String, Map<String, String>> overrides(JsonFields root) {
+        Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
+        JsonFields all = root.has("overrides") ? root.object("overrides") : null;
+        if (all != null) {
+            for (String spec : all.names()) {
+                overrides.put(spec, all.strings(spec));
+            }
+        }
+        return overrides;
     }
 
     private List<ExperimentSpec> specs(List<JsonFields.Element> elements) {

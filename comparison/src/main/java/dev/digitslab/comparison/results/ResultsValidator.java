@@ -4,6 +4,8 @@ import static dev.digitslab.comparison.results.Problems.element;
 import static dev.digitslab.comparison.results.Problems.field;
 
 import dev.digitslab.api.spec.ExperimentSpec;
+import dev.digitslab.api.spec.SpecGrid;
+import dev.digitslab.api.spec.SpecPath;
 import dev.digitslab.api.spec.SpecValidator;
 import dev.digitslab.api.spec.TaskSpec;
 import dev.digitslab.api.train.EpochRecord;
@@ -64,6 +66,40 @@ final class ResultsValidator {
         pairs(s, specs, okRuns);
         transfers(s, specs);
         lockstep(s, specs);
+        sweep(s, specs);
+        overrides(s, specs);
+    }
+
+    /** Each swept path parses and every spec has a value there; a sweep is a comparison of two specs or more. */
+    private void sweep(StudyResults s, Map<String, ExperimentSpec> specs) {
+        if (!s.sweep().isEmpty() && s.kind() != StudyKind.COMPARISON) {
+            problems.add("sweep", "expected no sweep in a " + s.kind().id() + " study, found " + s.sweep());
+        }
+        for (int i = 0; i < s.sweep().size(); i++) {
+            String at = element("sweep", i);
+            SpecPath path;
+            try {
+                path = SpecPath.parse(s.sweep().get(i));
+            } catch (IllegalArgumentException e) {
+                problems.add(at, e.getMessage());
+                continue;
+            }
+            for (ExperimentSpec spec : specs.values()) {
+                if (SpecGrid.valueAt(spec, path) == null) {
+                    problems.add(at, "expected a field every spec has, found none in spec " + Problems.quote(spec.name()));
+                }
+            }
+        }
+    }
+
+    /** Overrides are listed for specs of the study only. */
+    private void overrides(StudyResults s, Map<String, ExperimentSpec> specs) {
+        for (String spec : s.overrides().keySet()) {
+            if (!specs.containsKey(spec)) {
+                problems.add(field("overrides", spec), "expected the name of a spec of the study, found "
+                        + Problems.quote(spec));
+            }
+        }
     }
 
     private void createdAt(String createdAt) {

@@ -2,6 +2,7 @@ package dev.digitslab.comparison.run;
 
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.spec.LayerSpec;
+import dev.digitslab.api.spec.SpecLoader;
 import dev.digitslab.api.train.Role;
 import dev.digitslab.api.train.Trainer;
 import dev.digitslab.comparison.catalogue.Study;
@@ -205,7 +206,15 @@ public final class StudyRunner {
                     + ") needs both implementations, but only " + trainers.values().stream().map(Trainer::id).toList()
                     + " were selected");
         }
-        return study.withSpecs(study.specs().stream().map(this::applyOverrides).toList());
+        List<ExperimentSpec> specs = new ArrayList<>();
+        Map<String, ExperimentSpec> baselines = new LinkedHashMap<>();
+        for (ExperimentSpec spec : study.specs()) {
+            ExperimentSpec applied = applyOverrides(spec);
+            specs.add(applied);
+            baselines.put(applied.name(), study.baselineOf(spec));
+        }
+        return new Study(study.name(), study.kind(), study.title(), study.accuracyBar(), specs, baselines,
+                study.sweep());
     }
 
     /** The study's tasks, in the order its results list their runs. */
@@ -292,7 +301,21 @@ public final class StudyRunner {
         }
         return new StudyResults(study.name(), study.kind(), study.title(), study.accuracyBar(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), environment, study.specs(), runs, pairs,
-                transfers, lockstep);
+                transfers, lockstep, study.sweep(), overrides(study));
+    }
+
+    /** Per spec, what it is trained with unlike the catalogue or spec file (its name and title aside: not training). */
+    static Map<String, Map<String, String>> overrides(Study study) {
+        Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
+        for (ExperimentSpec spec : study.specs()) {
+            Map<String, String> changed = new LinkedHashMap<>(SpecLoader.differences(study.baselineOf(spec), spec));
+            changed.remove("name");
+            changed.remove("title");
+            if (!changed.isEmpty()) {
+                overrides.put(spec.name(), changed);
+            }
+        }
+        return overrides;
     }
 
     private void writeModels(List<SavedModel> models) {

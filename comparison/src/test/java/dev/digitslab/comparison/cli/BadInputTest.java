@@ -130,6 +130,30 @@ class BadInputTest {
     }
 
     @Test
+    void badOverridesAndSweepsAreOneLineBeforeAnythingRuns(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        assertClearError(run("run", "multiclass", "--set", "optimizer.lr=0.1", "--out", out.toString()),
+                "digits-lab: invalid experiment spec multiclass with --set optimizer.lr=0.1: optimizer.lr: unknown "
+                        + "field 'lr' (known fields: beta1, beta2, epsilon, learningRate)");
+        assertClearError(run("run", "multiclass", "--set", "batchSize=big", "--out", out.toString()),
+                "batchSize: expected an integer, found 'big'");
+        assertClearError(run("run", "multiclass", "--set", "l2=-1", "--out", out.toString()),
+                "l2: expected a finite number >= 0, found -1.0");
+        assertClearError(run("run", "multiclass", "--sweep", "l2=", "--out", out.toString()),
+                "digits-lab: --sweep l2: expected at least one value, found none");
+        assertClearError(run("run", "multiclass", "--sweep", "l2=0,1e-4", "--sweep", "l2=1e-3", "--out",
+                out.toString()), "--sweep l2: swept twice");
+        assertClearError(run("run", "multiclass", "--set", "l2=0", "--sweep", "l2=0,1e-4", "--out", out.toString()),
+                "--sweep l2: also set by --set l2");
+        assertClearError(run("run", "multiclass", "--sweep", "optimizer.learningRate=0.001,0", "--out",
+                out.toString()), "invalid experiment spec multiclass@lr=0 (a point of the sweep): "
+                + "optimizer.learningRate: expected a finite number > 0, found 0.0");
+        assertClearError(run("run", "lockstep", "--sweep", "l2=0,1e-4", "--out", out.toString()),
+                "--sweep: lockstep is a lockstep study; sweeps run comparison studies");
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void unknownImplementation(@TempDir Path dir) {
         assertClearError(run("run", "zero-vs-one", "--impl", "pytorch", "--out", dir.toString()),
                 "--impl must be framework, scratch or both, found 'pytorch'");

@@ -127,6 +127,31 @@ class DamagedResultsTest {
     }
 
     @Test
+    void aSweepAndOverridesMustNameWhatTheStudyHas() throws IOException {
+        assertRejected(r -> r.set("sweep", JSON.createArrayNode().add("optimizer.lr")),
+                "sweep[0]: expected a field every spec has, found none in spec 'zero-vs-one'");
+        assertRejected(r -> r.set("sweep", JSON.createArrayNode().add("optimizer..lr")),
+                "sweep[0]: 'optimizer..lr': expected a spec field path");
+        assertRejected(r -> r.set("sweep", JSON.createArrayNode().add(3)), "sweep[0]: expected a string, found 3");
+        assertRejected(r -> r.set("overrides", JSON.createObjectNode().set("zero-vs-two",
+                JSON.createObjectNode().put("epochs", "2"))), "overrides.zero-vs-two: expected the name of a spec of "
+                + "the study, found 'zero-vs-two'");
+        assertRejected(r -> r.set("overrides", JSON.createObjectNode().set("zero-vs-one",
+                JSON.createObjectNode().put("epochs", 2))), "overrides.zero-vs-one.epochs: expected a string, found 2");
+    }
+
+    @Test
+    void sweepAndOverridesAreReadBack() throws IOException {
+        ObjectNode tree = (ObjectNode) JSON.readTree(SAVED.toFile());
+        tree.set("sweep", JSON.createArrayNode().add("optimizer.learningRate"));
+        tree.set("overrides", JSON.createObjectNode().set("zero-vs-one", JSON.createObjectNode().put("epochs", "2")));
+        Path file = Files.writeString(dir.resolve("results.json"), JSON.writeValueAsString(tree));
+        StudyResults read = ResultsFile.read(file, ResultsFileTest.IMPLEMENTATIONS);
+        assertEquals(java.util.List.of("optimizer.learningRate"), read.sweep());
+        assertEquals(java.util.Map.of("epochs", "2"), read.overridesOf("zero-vs-one"));
+    }
+
+    @Test
     void brokenJsonSaysWhereItBreaks() throws IOException {
         String text = Files.readString(SAVED);
         assertRejectedText(text.substring(0, text.length() / 2), "Unexpected end-of-input");

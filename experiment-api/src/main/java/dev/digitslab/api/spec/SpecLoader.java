@@ -7,10 +7,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -34,6 +37,9 @@ public final class SpecLoader {
     private static final ObjectMapper JSON = configure(new ObjectMapper()).registerModule(SpecOutput.numbers());
     private static final ObjectMapper SAVED = configure(new ObjectMapper(new YAMLFactory()))
             .addHandler(new LegacyOptimizerFields());
+
+    /** The field of a spec file that holds a sweep rather than the spec. */
+    private static final String SWEEP = "sweep";
 
     private SpecLoader() {
     }
@@ -55,6 +61,82 @@ public final class SpecLoader {
             throw new InvalidSpecException(source, "file not found", e);
         } catch (IOException e) {
             throw new InvalidSpecException(source, "cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a spec file that may hold a {@code sweep:} block besides the spec's fields: the spec is validated as
+     * {@link #load} does, the block's paths and values are checked ({@link SpecSweep#ofBlock}); its points are
+     * {@link SpecGrid#points}.
+     */
+    public static SpecFile loadFile(Path file) {
+        String source = file.toString();
+        ObjectMapper mapper = mapperFor(source);
+        JsonNode tree;
+        try (InputStream in = Files.newInputStream(file)) {
+            tree = mapper.readTree(in);
+        } catch (NoSuchFileException e) {
+            throw new InvalidSpecException(source, "file not found", e);
+        } catch (JsonProcessingException e) {
+            throw describe(e, source);
+        } catch (IOException e) {
+            throw new InvalidSpecException(source, "cannot read the file: " + e.getMessage(), e);
+        }
+        if (tree == null || !tree.isObject() || !tree.has(SWEEP)) {
+            return new SpecFile(load(file), List.of()); // read again from the text, so errors give line numbers
+        }
+        JsonNode block = ((ObjectNode) tree).remove(SWEEP);
+        List<SpecSweep> sweep;
+        try {
+            sweep = SpecSweep.ofBlock(block, SWEEP);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException(source, e.getMessage(), e);
+        }
+        return new SpecFile(fromTree(tree, mapper, source), sweep);
+    }
+
+    /**
+     * The spec with each override applied to its tree, read and validated as a spec file is: an unknown field, a
+     * value of the wrong kind or out of range is an {@link InvalidSpecException} naming the field.
+     *
+     * @param source names the result in errors, e.g. "multiclass with --set l2=-1"
+     */
+    public static ExperimentSpec withOverrides(ExperimentSpec spec, List<SpecOverride> overrides, String source) {
+        if (overrides.isEmpty()) {
+            return spec;
+        }
+        ObjectNode tree = tree(spec);
+        for (SpecOverride o : overrides) {
+            try {
+                SpecTree.set(tree, o.path(), o.value());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSpecException(source, e.getMessage(), e);
+            }
+        }
+        return fromTree(tree, JSON, source);
+    }
+
+    /**
+     * The fields in which {@code changed} differs from {@code base}, by path ({@code epochs},
+     * {@code optimizer.learningRate}, {@code data.subset}), each with {@code changed}'s value as a spec file writes
+     * it; in the order of the spec's fields.
+     */
+    public static Map<String, String> differences(ExperimentSpec base, ExperimentSpec changed) {
+        return SpecTree.differences(tree(base), tree(changed));
+    }
+
+    /** The spec as a JSON tree, every field it uses written out. */
+    static ObjectNode tree(ExperimentSpec spec) {
+        return JSON.valueToTree(spec);
+    }
+
+    private static ExperimentSpec fromTree(JsonNode tree, ObjectMapper mapper, String source) {
+        try {
+            return SpecValidator.validate(mapper.treeToValue(tree, ExperimentSpec.class), source);
+        } catch (JsonProcessingException e) {
+            throw describe(e, source);
+        } catch (IllegalArgumentException e) { // Jackson wraps what a creator throws (an unknown enum id) in this
+            throw new InvalidSpecException(source, rootMessage(e), e);
         }
     }
 
@@ -144,7 +226,7 @@ public final class SpecLoader {
         } else {
             what = rootMessage(e);
         }
-        String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+        String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : " (line " + e.getLocation().getLineNr() + ")";
         return new InvalidSpecException(source, (where.isEmpty() ? "" : where + ": ") + what + line, e);
     }
 

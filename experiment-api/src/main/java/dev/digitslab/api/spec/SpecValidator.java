@@ -15,7 +15,7 @@ public final class SpecValidator {
      * is loaded.
      */
     public static final int MAX_BATCH_SIZE = 60_000;
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.@=+-]*");
 
     private SpecValidator() {
     }

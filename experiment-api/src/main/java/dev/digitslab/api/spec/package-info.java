@@ -14,6 +14,12 @@
  * to an equal spec. Specs embedded in saved models are read with {@code SpecLoader.parseSaved}, which also
  * accepts the optimiser fields older versions wrote for every kind.
  *
+ * <p>Command-line changes are applied to a spec's tree before it is read and validated like a spec file:
+ * {@link dev.digitslab.api.spec.SpecOverride} ({@code --set PATH=VALUE}, a field by its
+ * {@link dev.digitslab.api.spec.SpecPath}) through {@code SpecLoader.withOverrides}, and
+ * {@link dev.digitslab.api.spec.SpecSweep} ({@code --sweep}, or a spec file's {@code sweep:} block, read with
+ * {@code SpecLoader.loadFile}) expanded by {@link dev.digitslab.api.spec.SpecGrid} into one named spec per point.
+ *
  * <p>Depends only on Jackson (databind, the YAML data format) and SnakeYAML, which that format brings; its code uses no other
  * package of the project.
  */
