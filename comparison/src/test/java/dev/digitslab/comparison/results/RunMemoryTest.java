@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run's memory record is optional in results.json (the committed files predate it) and checked when present.
+ * A run's memory record is optional in results.json (files written before it existed have none) and checked when
+ * present. The cases start from the committed results with every memory record taken out.
  */
 class RunMemoryTest {
     private static final Path COMMITTED = Path.of("..", "reports", "zero-vs-one", "results.json");
@@ -25,8 +26,8 @@ class RunMemoryTest {
     Path dir;
 
     @Test
-    void resultsWithoutMemoryLoadWithNone() {
-        StudyResults results = ResultsFile.read(COMMITTED, ResultsFileTest.IMPLEMENTATIONS);
+    void resultsWithoutMemoryLoadWithNone() throws IOException {
+        StudyResults results = ResultsFile.read(write(withoutMemory()), ResultsFileTest.IMPLEMENTATIONS);
         assertTrue(results.runs().stream().allMatch(r -> r.memory() == null));
     }
 
@@ -67,10 +68,21 @@ class RunMemoryTest {
         assertTrue(e.getMessage().contains("runs[0].memory.peakRssBytes: missing"), e.getMessage());
     }
 
-    /** The committed results with the first run's memory set to {@code memory}. */
+    /** The committed results with the first run's memory set to {@code memory}, the others' taken out. */
     private Path withMemory(String memory) throws IOException {
-        ObjectNode results = (ObjectNode) JSON.readTree(COMMITTED.toFile());
+        ObjectNode results = withoutMemory();
         ((ObjectNode) results.get("runs").get(0)).set("memory", JSON.readTree(memory));
+        return write(results);
+    }
+
+    /** The committed results as files written before memory was recorded: no run has a memory record. */
+    private static ObjectNode withoutMemory() throws IOException {
+        ObjectNode results = (ObjectNode) JSON.readTree(COMMITTED.toFile());
+        results.get("runs").forEach(run -> ((ObjectNode) run).remove("memory"));
+        return results;
+    }
+
+    private Path write(ObjectNode results) throws IOException {
         return Files.writeString(dir.resolve("results.json"), JSON.writeValueAsString(results));
     }
 }
