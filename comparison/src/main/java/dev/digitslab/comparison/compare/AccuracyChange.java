@@ -6,7 +6,6 @@ import dev.digitslab.comparison.eval.WelchDifference;
 import dev.digitslab.comparison.results.RunResult;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One experiment and implementation in both result sets: test accuracy in each (mean and interval over seeds) and
@@ -25,8 +24,8 @@ public record AccuracyChange(String study, String spec, String implementation, M
 
     static AccuracyChange of(String study, String spec, String implementation, List<RunResult> first,
                              List<RunResult> second) {
-        Map<Long, Double> a = accuracyBySeed(first);
-        Map<Long, Double> b = accuracyBySeed(second);
+        Map<Long, Double> a = RunResult.bySeed(first, r -> r.test().accuracy());
+        Map<Long, Double> b = RunResult.bySeed(second, r -> r.test().accuracy());
         double[] x = a.values().stream().mapToDouble(Double::doubleValue).toArray();
         double[] y = b.values().stream().mapToDouble(Double::doubleValue).toArray();
         MeanInterval ma = MeanInterval.of(x);
@@ -49,15 +48,5 @@ public record AccuracyChange(String study, String spec, String implementation, M
     /** Significant at the 5% level (two-sided). */
     public boolean significant() {
         return !Double.isNaN(pValue) && pValue < 1 - MeanInterval.LEVEL;
-    }
-
-    private static Map<Long, Double> accuracyBySeed(List<RunResult> runs) {
-        Map<Long, Double> values = new TreeMap<>();
-        for (RunResult r : runs) {
-            if (r.ok()) {
-                values.put(r.seed(), r.test().accuracy());
-            }
-        }
-        return values;
     }
 }

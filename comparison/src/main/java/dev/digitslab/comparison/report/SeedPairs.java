@@ -4,7 +4,6 @@ import dev.digitslab.comparison.eval.PairedDifference;
 import dev.digitslab.comparison.results.RunResult;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -18,21 +17,11 @@ final class SeedPairs {
 
     /** {@code metric(first) − metric(second)} over the seeds both groups ran successfully. */
     static PairedDifference difference(List<RunResult> first, List<RunResult> second, ToDoubleFunction<RunResult> metric) {
-        Map<Long, Double> a = bySeed(first, metric);
-        Map<Long, Double> b = bySeed(second, metric);
+        Map<Long, Double> a = RunResult.bySeed(first, metric);
+        Map<Long, Double> b = RunResult.bySeed(second, metric);
         a.keySet().retainAll(b.keySet());
         double[] x = a.values().stream().mapToDouble(Double::doubleValue).toArray();
         double[] y = a.keySet().stream().mapToDouble(b::get).toArray();
         return PairedDifference.of(x, y);
-    }
-
-    private static Map<Long, Double> bySeed(List<RunResult> runs, ToDoubleFunction<RunResult> metric) {
-        Map<Long, Double> values = new TreeMap<>();
-        for (RunResult r : runs) {
-            if (r.ok() && !r.history().isEmpty()) {
-                values.put(r.seed(), metric.applyAsDouble(r));
-            }
-        }
-        return values;
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.digitslab.api.train.EpochRecord;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One implementation trained on one spec with one seed.
@@ -34,5 +37,19 @@ public record RunResult(String spec, String implementation, long seed, String st
 
     public boolean ok() {
         return OK.equals(status);
+    }
+
+    /**
+     * One metric of the successful runs, by seed in seed order: what the statistics over seeds pair or compare (a
+     * failed run has no value).
+     */
+    public static Map<Long, Double> bySeed(List<RunResult> runs, ToDoubleFunction<RunResult> metric) {
+        Map<Long, Double> values = new TreeMap<>();
+        for (RunResult r : runs) {
+            if (r.ok() && !r.history().isEmpty()) {
+                values.put(r.seed(), metric.applyAsDouble(r));
+            }
+        }
+        return values;
     }
 }
