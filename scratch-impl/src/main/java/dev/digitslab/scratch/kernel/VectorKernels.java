@@ -3,7 +3,7 @@ package dev.digitslab.scratch.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -35,9 +35,15 @@ final class VectorKernels implements Kernels {
     /** Doubles at the CPU's widest width, for the per-feature work batch norm and bias sums do in double. */
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final int DL = D.length();
-    /** Floats with as many lanes as {@link #D}: what one double vector is widened from and narrowed to. */
-    private static final VectorSpecies<Float> DF = VectorSpecies.of(float.class,
-            VectorShape.forBitSize(D.vectorBitSize() / 2));
+    /** Lanes DL..L-1 of a float vector: where the second of two narrowed double vectors goes. */
+    private static final VectorMask<Float> HIGH_HALF = FloatVector.zero(S).addIndex(1)
+            .compare(VectorOperators.GE, (float) DL);
+
+    static {
+        if (L != 2 * DL) {
+            throw new IllegalStateException("expected twice as many float lanes as double lanes: " + L + ", " + DL);
+        }
+    }
 
     @Override
     public String description() {
@@ -120,17 +126,21 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    // Batch norm and bias sums: lanes are DL adjacent columns (features), each lane the same double chain over the
+    // Batch norm and bias sums: lanes are adjacent columns (features), each lane the same double chain over the
     // rows as the scalar loop; a float becomes a double exactly, and a double becomes a float rounded to nearest as
-    // Java's cast does.
+    // Java's cast does. L floats are loaded as one vector of S and worked on as two double vectors (its low and
+    // high half): a second float shape (DL floats) anywhere in the JVM made C2 fail to intrinsify vector stores
+    // elsewhere (the shared FloatVector code's type profile then sees two shapes), packing B among them.
 
     @Override
     public void addColumnSums(float[] x, int rows, int cols, double[] sum) {
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
             int j = 0;
-            for (; j + DL <= cols; j += DL) {
-                DoubleVector.fromArray(D, sum, j).add(widen(x, o + j)).intoArray(sum, j);
+            for (; j + L <= cols; j += L) {
+                FloatVector v = FloatVector.fromArray(S, x, o + j);
+                DoubleVector.fromArray(D, sum, j).add(low(v)).intoArray(sum, j);
+                DoubleVector.fromArray(D, sum, j + DL).add(high(v)).intoArray(sum, j + DL);
             }
             for (; j < cols; j++) {
                 sum[j] += x[o + j];
@@ -143,9 +153,12 @@ final class VectorKernels implements Kernels {
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
             int j = 0;
-            for (; j + DL <= cols; j += DL) {
-                DoubleVector d = widen(x, o + j).sub(DoubleVector.fromArray(D, mean, j));
-                DoubleVector.fromArray(D, sum, j).add(d.mul(d)).intoArray(sum, j);
+            for (; j + L <= cols; j += L) {
+                FloatVector v = FloatVector.fromArray(S, x, o + j);
+                DoubleVector d0 = low(v).sub(DoubleVector.fromArray(D, mean, j));
+                DoubleVector d1 = high(v).sub(DoubleVector.fromArray(D, mean, j + DL));
+                DoubleVector.fromArray(D, sum, j).add(d0.mul(d0)).intoArray(sum, j);
+                DoubleVector.fromArray(D, sum, j + DL).add(d1.mul(d1)).intoArray(sum, j + DL);
             }
             for (; j < cols; j++) {
                 double d = x[o + j] - mean[j];
@@ -160,11 +173,16 @@ final class VectorKernels implements Kernels {
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
             int j = 0;
-            for (; j + DL <= cols; j += DL) {
-                DoubleVector h = widen(x, o + j).sub(DoubleVector.fromArray(D, mean, j))
+            for (; j + L <= cols; j += L) {
+                FloatVector xv = FloatVector.fromArray(S, x, o + j);
+                FloatVector g = FloatVector.fromArray(S, gamma, j);
+                FloatVector b = FloatVector.fromArray(S, beta, j);
+                DoubleVector h0 = low(xv).sub(DoubleVector.fromArray(D, mean, j))
                         .mul(DoubleVector.fromArray(D, scale, j));
-                narrow(h, xHat, o + j);
-                narrow(widen(gamma, j).mul(h).add(widen(beta, j)), y, o + j);
+                DoubleVector h1 = high(xv).sub(DoubleVector.fromArray(D, mean, j + DL))
+                        .mul(DoubleVector.fromArray(D, scale, j + DL));
+                narrow(h0, h1).intoArray(xHat, o + j);
+                narrow(low(g).mul(h0).add(low(b)), high(g).mul(h1).add(high(b))).intoArray(y, o + j);
             }
             for (; j < cols; j++) {
                 double h = (x[o + j] - mean[j]) * scale[j];
@@ -180,9 +198,13 @@ final class VectorKernels implements Kernels {
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
             int j = 0;
-            for (; j + DL <= cols; j += DL) {
-                DoubleVector centred = widen(x, o + j).sub(widen(mean, j));
-                narrow(DoubleVector.fromArray(D, scale, j).mul(centred).add(widen(beta, j)), y, o + j);
+            for (; j + L <= cols; j += L) {
+                FloatVector xv = FloatVector.fromArray(S, x, o + j);
+                FloatVector mv = FloatVector.fromArray(S, mean, j);
+                FloatVector b = FloatVector.fromArray(S, beta, j);
+                DoubleVector y0 = DoubleVector.fromArray(D, scale, j).mul(low(xv).sub(low(mv))).add(low(b));
+                DoubleVector y1 = DoubleVector.fromArray(D, scale, j + DL).mul(high(xv).sub(high(mv))).add(high(b));
+                narrow(y0, y1).intoArray(y, o + j);
             }
             for (; j < cols; j++) {
                 y[o + j] = (float) (scale[j] * ((double) x[o + j] - mean[j]) + beta[j]);
@@ -196,10 +218,15 @@ final class VectorKernels implements Kernels {
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
             int j = 0;
-            for (; j + DL <= cols; j += DL) {
-                DoubleVector d = widen(dy, o + j);
-                DoubleVector.fromArray(D, sumDy, j).add(d).intoArray(sumDy, j);
-                DoubleVector.fromArray(D, sumDyXHat, j).add(d.mul(widen(xHat, o + j))).intoArray(sumDyXHat, j);
+            for (; j + L <= cols; j += L) {
+                FloatVector d = FloatVector.fromArray(S, dy, o + j);
+                FloatVector h = FloatVector.fromArray(S, xHat, o + j);
+                DoubleVector d0 = low(d);
+                DoubleVector d1 = high(d);
+                DoubleVector.fromArray(D, sumDy, j).add(d0).intoArray(sumDy, j);
+                DoubleVector.fromArray(D, sumDy, j + DL).add(d1).intoArray(sumDy, j + DL);
+                DoubleVector.fromArray(D, sumDyXHat, j).add(d0.mul(low(h))).intoArray(sumDyXHat, j);
+                DoubleVector.fromArray(D, sumDyXHat, j + DL).add(d1.mul(high(h))).intoArray(sumDyXHat, j + DL);
             }
             for (; j < cols; j++) {
                 double d = dy[o + j];
@@ -216,12 +243,13 @@ final class VectorKernels implements Kernels {
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
             int j = 0;
-            for (; j + DL <= cols; j += DL) {
-                DoubleVector g = widen(gamma, j);
-                DoubleVector gHat = widen(dy, o + j).mul(g);
-                DoubleVector inner = gHat.mul(batch).sub(g.mul(DoubleVector.fromArray(D, sumDy, j)))
-                        .sub(widen(xHat, o + j).mul(g).mul(DoubleVector.fromArray(D, sumDyXHat, j)));
-                narrow(DoubleVector.fromArray(D, scale, j).mul(inner), dx, o + j);
+            for (; j + L <= cols; j += L) {
+                FloatVector g = FloatVector.fromArray(S, gamma, j);
+                FloatVector d = FloatVector.fromArray(S, dy, o + j);
+                FloatVector h = FloatVector.fromArray(S, xHat, o + j);
+                DoubleVector dx0 = inputGradient(low(g), low(d), low(h), batch, sumDy, sumDyXHat, scale, j);
+                DoubleVector dx1 = inputGradient(high(g), high(d), high(h), batch, sumDy, sumDyXHat, scale, j + DL);
+                narrow(dx0, dx1).intoArray(dx, o + j);
             }
             for (; j < cols; j++) {
                 double g = gamma[j];
@@ -231,14 +259,30 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    /** DL floats from a[i], each as the double it equals. */
-    private static DoubleVector widen(float[] a, int i) {
-        return (DoubleVector) FloatVector.fromArray(DF, a, i).convertShape(VectorOperators.F2D, D, 0);
+    /** Batch norm's input gradient for the DL features from j, in the scalar loop's order of operations. */
+    private static DoubleVector inputGradient(DoubleVector g, DoubleVector dy, DoubleVector xHat, double batch,
+                                              double[] sumDy, double[] sumDyXHat, double[] scale, int j) {
+        DoubleVector gHat = dy.mul(g);
+        DoubleVector inner = gHat.mul(batch).sub(g.mul(DoubleVector.fromArray(D, sumDy, j)))
+                .sub(xHat.mul(g).mul(DoubleVector.fromArray(D, sumDyXHat, j)));
+        return DoubleVector.fromArray(D, scale, j).mul(inner);
     }
 
-    /** v's lanes as floats into a[i..], rounded to nearest as (float) does. */
-    private static void narrow(DoubleVector v, float[] a, int i) {
-        ((FloatVector) v.convertShape(VectorOperators.D2F, DF, 0)).intoArray(a, i);
+    /** Lanes 0..DL-1 of v, each as the double it equals. */
+    private static DoubleVector low(FloatVector v) {
+        return (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
+    }
+
+    /** Lanes DL..L-1 of v, each as the double it equals. */
+    private static DoubleVector high(FloatVector v) {
+        return (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
+    }
+
+    /** The floats of low's and high's lanes, in that order, each rounded to nearest as (float) does. */
+    private static FloatVector narrow(DoubleVector low, DoubleVector high) {
+        FloatVector l = (FloatVector) low.convertShape(VectorOperators.D2F, S, 0);  // (low's, zeros)
+        FloatVector h = (FloatVector) high.convertShape(VectorOperators.D2F, S, -1); // (zeros, high's)
+        return l.blend(h, HIGH_HALF);
     }
 
     @Override
@@ -286,18 +330,25 @@ final class VectorKernels implements Kernels {
             count[t] = compact(a, row * rowStride, rowStride, pStride, k, Math.min(ROWS, to - row), index, t * k,
                     value, t * k * ROWS);
         }
-        float[] panel = s.panel;
-        for (int j = colFrom; j < colTo; j += WIDTH) {
+        // All of B's panels [colFrom, colTo) at once, reading B row by row (sequential, so the hardware prefetches
+        // it; a panel at a time read B with a stride of n floats, and that cost more than the multiply-adds).
+        int panels = (colTo - colFrom + WIDTH - 1) / WIDTH;
+        float[] packed = s.packed(panels * k);
+        boolean finite = bTransposed ? packTransposed(b, k, colFrom, colTo, packed)
+                : pack(b, k, n, colFrom, colTo, packed);
+        for (int q = 0; q < panels; q++) {
+            int j = colFrom + q * WIDTH;
             int width = Math.min(WIDTH, colTo - j);
-            boolean finite = bTransposed ? packTransposed(b, k, j, width, panel) : pack(b, k, n, j, width, panel);
+            int panel = q * k * WIDTH;
+            boolean exact = !finite && !finite(packed, panel, k);
             for (int t = 0; t < blocks; t++) {
                 int row = from + t * ROWS;
                 int rows = Math.min(ROWS, to - row);
-                if (finite) {
-                    block(index, t * k, value, t * k * ROWS, count[t], panel, s.out);
+                if (!exact) {
+                    block(index, t * k, value, t * k * ROWS, count[t], packed, panel, s.out);
                 } else {
                     for (int r = 0; r < rows; r++) {
-                        exactRow(index, t * k, value, t * k * ROWS + r, count[t], panel, s.out, r * WIDTH);
+                        exactRow(index, t * k, value, t * k * ROWS + r, count[t], packed, panel, s.out, r * WIDTH);
                     }
                 }
                 for (int r = 0; r < rows; r++) {
@@ -374,49 +425,26 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * Copies columns [j, j + width) of b (k, n) into panel (k, WIDTH), padding with zeros; returns whether
-     * every copied value is finite (0·x is 0 for finite x and NaN otherwise).
+     * Copies columns [colFrom, colTo) of b (k, n) into packed panels of WIDTH columns, panel q at
+     * q·k·WIDTH as (k, WIDTH), the last padded with zeros; returns whether every copied value is finite
+     * (0·x is 0 for finite x and NaN otherwise). B is read row by row.
      */
-    private static boolean pack(float[] b, int k, int n, int j, int width, float[] panel) {
-        if (width == WIDTH) {
-            FloatVector zeros = FloatVector.zero(S);
-            for (int p = 0; p < k; p++) {
-                int bo = p * n + j;
-                int po = p * WIDTH;
-                for (int v = 0; v < VECTORS; v++) {
-                    FloatVector x = FloatVector.fromArray(S, b, bo + v * L);
-                    x.intoArray(panel, po + v * L);
-                    zeros = zeros.add(x.mul(0f));
-                }
-            }
-            return !zeros.test(VectorOperators.IS_NAN).anyTrue();
-        }
+    private static boolean pack(float[] b, int k, int n, int colFrom, int colTo, float[] packed) {
+        int full = (colTo - colFrom) / WIDTH;
+        int panelSize = k * WIDTH;
         boolean finite = true;
         for (int p = 0; p < k; p++) {
-            int po = p * WIDTH;
-            for (int col = 0; col < WIDTH; col++) {
-                float x = col < width ? b[p * n + j + col] : 0f;
-                panel[po + col] = x;
-                finite &= Float.isFinite(x);
-            }
+            finite &= packRow(b, p * n + colFrom, packed, p * WIDTH, full, panelSize);
         }
-        return finite;
-    }
-
-    /** As {@link #pack} for B stored transposed, b (n, k): each panel column is a row of b. */
-    private static boolean packTransposed(float[] b, int k, int j, int width, float[] panel) {
-        boolean finite = true;
-        for (int col = 0; col < WIDTH; col++) {
-            if (col < width) {
-                int bo = (j + col) * k;
-                for (int p = 0; p < k; p++) {
-                    float x = b[bo + p];
-                    panel[p * WIDTH + col] = x;
-                    finite &= (Float.floatToRawIntBits(x) & 0x7f800000) != 0x7f800000; // ∞ and NaN: all ones
-                }
-            } else {
-                for (int p = 0; p < k; p++) {
-                    panel[p * WIDTH + col] = 0f;
+        int j = colFrom + full * WIDTH;
+        if (j < colTo) {
+            int width = colTo - j;
+            int po = full * panelSize;
+            for (int p = 0; p < k; p++, po += WIDTH) {
+                for (int col = 0; col < WIDTH; col++) {
+                    float x = col < width ? b[p * n + j + col] : 0f;
+                    packed[po + col] = x;
+                    finite &= Float.isFinite(x);
                 }
             }
         }
@@ -424,11 +452,66 @@ final class VectorKernels implements Kernels {
     }
 
     /**
+     * One row of B into {@code panels} full panels; whether its values are finite. A method of its own, called
+     * once per row, so that the JIT compiles it as a whole early: a long loop carrying a vector (here the NaN
+     * test) in a method called rarely is first compiled for on-stack replacement, where the vector's exact
+     * type is unknown and the Vector API falls back to its lane-by-lane Java code (it cost more than the
+     * multiply-adds).
+     */
+    private static boolean packRow(float[] b, int bo, float[] packed, int po, int panels, int panelSize) {
+        FloatVector zeros = FloatVector.zero(S);
+        for (int q = 0; q < panels; q++, bo += WIDTH, po += panelSize) {
+            FloatVector x0 = FloatVector.fromArray(S, b, bo);
+            FloatVector x1 = FloatVector.fromArray(S, b, bo + L);
+            x0.intoArray(packed, po);
+            x1.intoArray(packed, po + L);
+            zeros = zeros.add(x0.mul(0f)).add(x1.mul(0f));
+        }
+        return !zeros.test(VectorOperators.IS_NAN).anyTrue();
+    }
+
+    /** As {@link #pack} for B stored transposed, b (n, k): each panel column is a row of b. */
+    private static boolean packTransposed(float[] b, int k, int colFrom, int colTo, float[] packed) {
+        boolean finite = true;
+        int panels = (colTo - colFrom + WIDTH - 1) / WIDTH;
+        for (int q = 0; q < panels; q++) {
+            int j = colFrom + q * WIDTH;
+            int width = Math.min(WIDTH, colTo - j);
+            int po = q * k * WIDTH;
+            for (int col = 0; col < WIDTH; col++) {
+                if (col < width) {
+                    int bo = (j + col) * k;
+                    for (int p = 0; p < k; p++) {
+                        float x = b[bo + p];
+                        packed[po + p * WIDTH + col] = x;
+                        finite &= (Float.floatToRawIntBits(x) & 0x7f800000) != 0x7f800000; // ∞ and NaN: all ones
+                    }
+                } else {
+                    for (int p = 0; p < k; p++) {
+                        packed[po + p * WIDTH + col] = 0f;
+                    }
+                }
+            }
+        }
+        return finite;
+    }
+
+    /** Whether the packed panel at {@code off}, (k, WIDTH), holds only finite values. */
+    private static boolean finite(float[] packed, int off, int k) {
+        for (int i = off; i < off + k * WIDTH; i++) {
+            if (!Float.isFinite(packed[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The block's ROWS rows × the panel's columns into out (ROWS, WIDTH), over all kept terms (zeros of some
      * rows included), each result + 0. ROWS × VECTORS accumulators plus the operands fill AVX2's 16 vector
      * registers without spilling (4 × 3 does not fit: it ran at half the speed).
      */
-    private static void block(int[] index, int iOff, float[] value, int vOff, int kept, float[] panel,
+    private static void block(int[] index, int iOff, float[] value, int vOff, int kept, float[] panel, int panelOff,
                               float[] out) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = c00;
@@ -439,7 +522,7 @@ final class VectorKernels implements Kernels {
         FloatVector c30 = c00;
         FloatVector c31 = c00;
         for (int q = 0; q < kept; q++) {
-            int po = index[iOff + q] * WIDTH;
+            int po = panelOff + index[iOff + q] * WIDTH;
             FloatVector b0 = FloatVector.fromArray(S, panel, po);
             FloatVector b1 = FloatVector.fromArray(S, panel, po + L);
             int vo = vOff + q * ROWS;
@@ -472,7 +555,7 @@ final class VectorKernels implements Kernels {
      * for a panel with an infinity or NaN, so it need not be fast.
      */
     private static void exactRow(int[] index, int iOff, float[] value, int vOff, int kept, float[] panel,
-                                 float[] out, int outOff) {
+                                 int panelOff, float[] out, int outOff) {
         FloatVector c0 = FloatVector.zero(S);
         FloatVector c1 = c0;
         for (int q = 0; q < kept; q++) {
@@ -481,7 +564,7 @@ final class VectorKernels implements Kernels {
                 continue;
             }
             FloatVector av = FloatVector.broadcast(S, v);
-            int po = index[iOff + q] * WIDTH;
+            int po = panelOff + index[iOff + q] * WIDTH;
             c0 = FloatVector.fromArray(S, panel, po).fma(av, c0);
             c1 = FloatVector.fromArray(S, panel, po + L).fma(av, c1);
         }
@@ -494,7 +577,7 @@ final class VectorKernels implements Kernels {
         int[] index = new int[0];     // (blocks, k) kept positions
         float[] value = new float[0]; // (blocks, k, ROWS) kept factors
         int[] count = new int[0];     // (blocks) kept terms
-        float[] panel = new float[0]; // (k, WIDTH) packed columns of B
+        float[] packed = new float[0]; // (panels, k, WIDTH) B's columns, packed
         final float[] out = new float[ROWS * WIDTH]; // (ROWS, WIDTH) one block's results for one panel
 
         Scratch ensure(int blocks, int k) {
@@ -505,10 +588,14 @@ final class VectorKernels implements Kernels {
             if (count.length < blocks) {
                 count = new int[blocks];
             }
-            if (panel.length < k * WIDTH) {
-                panel = new float[k * WIDTH];
-            }
             return this;
+        }
+
+        float[] packed(int panelsTimesK) {
+            if (packed.length < panelsTimesK * WIDTH) {
+                packed = new float[panelsTimesK * WIDTH];
+            }
+            return packed;
         }
     }
 
