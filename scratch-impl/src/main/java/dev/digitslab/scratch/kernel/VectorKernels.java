@@ -128,9 +128,14 @@ final class VectorKernels implements Kernels {
 
     // Batch norm and bias sums: lanes are adjacent columns (features), each lane the same double chain over the
     // rows as the scalar loop; a float becomes a double exactly, and a double becomes a float rounded to nearest as
-    // Java's cast does. L floats are loaded as one vector of S and worked on as two double vectors (its low and
-    // high half): a second float shape (DL floats) anywhere in the JVM made C2 fail to intrinsify vector stores
-    // elsewhere (the shared FloatVector code's type profile then sees two shapes), packing B among them.
+    // Java's cast does. L floats are loaded as one vector of S and worked on as two double vectors, its low and
+    // high halves (convertShape part 0 and 1): a second float shape (DL floats) anywhere in the JVM made C2 fail to
+    // intrinsify vector stores elsewhere (the shared FloatVector code then profiles two shapes), packing B among them.
+    //
+    // No vector is passed to or returned from a method of ours: C2 stops inlining when a compilation grows large,
+    // and a vector that crosses a call which is not inlined is boxed on the heap at every call (that cost more than
+    // the arithmetic). Only the JDK's force-inlined vector methods are called with vectors; results go through
+    // arrays (a row of doubles, narrowed to floats by narrowRow).
 
     @Override
     public void addColumnSums(float[] x, int rows, int cols, double[] sum) {
@@ -139,8 +144,10 @@ final class VectorKernels implements Kernels {
             int j = 0;
             for (; j + L <= cols; j += L) {
                 FloatVector v = FloatVector.fromArray(S, x, o + j);
-                DoubleVector.fromArray(D, sum, j).add(low(v)).intoArray(sum, j);
-                DoubleVector.fromArray(D, sum, j + DL).add(high(v)).intoArray(sum, j + DL);
+                DoubleVector v0 = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
+                DoubleVector v1 = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
+                DoubleVector.fromArray(D, sum, j).add(v0).intoArray(sum, j);
+                DoubleVector.fromArray(D, sum, j + DL).add(v1).intoArray(sum, j + DL);
             }
             for (; j < cols; j++) {
                 sum[j] += x[o + j];
@@ -155,8 +162,10 @@ final class VectorKernels implements Kernels {
             int j = 0;
             for (; j + L <= cols; j += L) {
                 FloatVector v = FloatVector.fromArray(S, x, o + j);
-                DoubleVector d0 = low(v).sub(DoubleVector.fromArray(D, mean, j));
-                DoubleVector d1 = high(v).sub(DoubleVector.fromArray(D, mean, j + DL));
+                DoubleVector d0 = ((DoubleVector) v.convertShape(VectorOperators.F2D, D, 0))
+                        .sub(DoubleVector.fromArray(D, mean, j));
+                DoubleVector d1 = ((DoubleVector) v.convertShape(VectorOperators.F2D, D, 1))
+                        .sub(DoubleVector.fromArray(D, mean, j + DL));
                 DoubleVector.fromArray(D, sum, j).add(d0.mul(d0)).intoArray(sum, j);
                 DoubleVector.fromArray(D, sum, j + DL).add(d1.mul(d1)).intoArray(sum, j + DL);
             }
@@ -170,45 +179,75 @@ final class VectorKernels implements Kernels {
     @Override
     public void batchNormForward(float[] x, double[] mean, double[] scale, float[] gamma, float[] beta, float[] xHat,
                                  float[] y, int rows, int cols) {
+        double[] h = SCRATCH.get().doubles(cols); // (cols) one row of x̂ in double
+        int vectors = cols - cols % L;
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
-            int j = 0;
-            for (; j + L <= cols; j += L) {
-                FloatVector xv = FloatVector.fromArray(S, x, o + j);
-                FloatVector g = FloatVector.fromArray(S, gamma, j);
-                FloatVector b = FloatVector.fromArray(S, beta, j);
-                DoubleVector h0 = low(xv).sub(DoubleVector.fromArray(D, mean, j))
-                        .mul(DoubleVector.fromArray(D, scale, j));
-                DoubleVector h1 = high(xv).sub(DoubleVector.fromArray(D, mean, j + DL))
-                        .mul(DoubleVector.fromArray(D, scale, j + DL));
-                narrow(h0, h1).intoArray(xHat, o + j);
-                narrow(low(g).mul(h0).add(low(b)), high(g).mul(h1).add(high(b))).intoArray(y, o + j);
+            normalizeRow(x, o, mean, scale, vectors, h);
+            narrowRow(h, xHat, o, vectors);
+            scaleAndShiftRow(gamma, beta, vectors, h);
+            narrowRow(h, y, o, vectors);
+            for (int j = vectors; j < cols; j++) {
+                double hj = (x[o + j] - mean[j]) * scale[j];
+                xHat[o + j] = (float) hj;
+                y[o + j] = (float) ((double) gamma[j] * hj + beta[j]);
             }
-            for (; j < cols; j++) {
-                double h = (x[o + j] - mean[j]) * scale[j];
-                xHat[o + j] = (float) h;
-                y[o + j] = (float) ((double) gamma[j] * h + beta[j]);
-            }
+        }
+    }
+
+    /** h[j] = (x[o + j] − mean[j])·scale[j] for j in [0, vectors). */
+    private static void normalizeRow(float[] x, int o, double[] mean, double[] scale, int vectors, double[] h) {
+        for (int j = 0; j < vectors; j += L) {
+            FloatVector v = FloatVector.fromArray(S, x, o + j);
+            ((DoubleVector) v.convertShape(VectorOperators.F2D, D, 0)).sub(DoubleVector.fromArray(D, mean, j))
+                    .mul(DoubleVector.fromArray(D, scale, j)).intoArray(h, j);
+            ((DoubleVector) v.convertShape(VectorOperators.F2D, D, 1)).sub(DoubleVector.fromArray(D, mean, j + DL))
+                    .mul(DoubleVector.fromArray(D, scale, j + DL)).intoArray(h, j + DL);
+        }
+    }
+
+    /** h[j] = γ[j]·h[j] + β[j] for j in [0, vectors). */
+    private static void scaleAndShiftRow(float[] gamma, float[] beta, int vectors, double[] h) {
+        for (int j = 0; j < vectors; j += L) {
+            FloatVector g = FloatVector.fromArray(S, gamma, j);
+            FloatVector b = FloatVector.fromArray(S, beta, j);
+            ((DoubleVector) g.convertShape(VectorOperators.F2D, D, 0)).mul(DoubleVector.fromArray(D, h, j))
+                    .add((DoubleVector) b.convertShape(VectorOperators.F2D, D, 0)).intoArray(h, j);
+            ((DoubleVector) g.convertShape(VectorOperators.F2D, D, 1)).mul(DoubleVector.fromArray(D, h, j + DL))
+                    .add((DoubleVector) b.convertShape(VectorOperators.F2D, D, 1)).intoArray(h, j + DL);
         }
     }
 
     @Override
     public void batchNormInference(float[] x, float[] mean, double[] scale, float[] beta, float[] y, int rows,
                                    int cols) {
+        double[] row = SCRATCH.get().doubles(cols); // (cols) one row of y in double
+        int vectors = cols - cols % L;
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
-            int j = 0;
-            for (; j + L <= cols; j += L) {
-                FloatVector xv = FloatVector.fromArray(S, x, o + j);
-                FloatVector mv = FloatVector.fromArray(S, mean, j);
-                FloatVector b = FloatVector.fromArray(S, beta, j);
-                DoubleVector y0 = DoubleVector.fromArray(D, scale, j).mul(low(xv).sub(low(mv))).add(low(b));
-                DoubleVector y1 = DoubleVector.fromArray(D, scale, j + DL).mul(high(xv).sub(high(mv))).add(high(b));
-                narrow(y0, y1).intoArray(y, o + j);
-            }
-            for (; j < cols; j++) {
+            inferenceRow(x, o, mean, scale, beta, vectors, row);
+            narrowRow(row, y, o, vectors);
+            for (int j = vectors; j < cols; j++) {
                 y[o + j] = (float) (scale[j] * ((double) x[o + j] - mean[j]) + beta[j]);
             }
+        }
+    }
+
+    /** row[j] = scale[j]·(x[o + j] − mean[j]) + β[j] for j in [0, vectors). */
+    private static void inferenceRow(float[] x, int o, float[] mean, double[] scale, float[] beta, int vectors,
+                                     double[] row) {
+        for (int j = 0; j < vectors; j += L) {
+            FloatVector xv = FloatVector.fromArray(S, x, o + j);
+            FloatVector mv = FloatVector.fromArray(S, mean, j);
+            FloatVector b = FloatVector.fromArray(S, beta, j);
+            DoubleVector.fromArray(D, scale, j)
+                    .mul(((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 0))
+                            .sub((DoubleVector) mv.convertShape(VectorOperators.F2D, D, 0)))
+                    .add((DoubleVector) b.convertShape(VectorOperators.F2D, D, 0)).intoArray(row, j);
+            DoubleVector.fromArray(D, scale, j + DL)
+                    .mul(((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 1))
+                            .sub((DoubleVector) mv.convertShape(VectorOperators.F2D, D, 1)))
+                    .add((DoubleVector) b.convertShape(VectorOperators.F2D, D, 1)).intoArray(row, j + DL);
         }
     }
 
@@ -221,12 +260,14 @@ final class VectorKernels implements Kernels {
             for (; j + L <= cols; j += L) {
                 FloatVector d = FloatVector.fromArray(S, dy, o + j);
                 FloatVector h = FloatVector.fromArray(S, xHat, o + j);
-                DoubleVector d0 = low(d);
-                DoubleVector d1 = high(d);
+                DoubleVector d0 = (DoubleVector) d.convertShape(VectorOperators.F2D, D, 0);
+                DoubleVector d1 = (DoubleVector) d.convertShape(VectorOperators.F2D, D, 1);
                 DoubleVector.fromArray(D, sumDy, j).add(d0).intoArray(sumDy, j);
                 DoubleVector.fromArray(D, sumDy, j + DL).add(d1).intoArray(sumDy, j + DL);
-                DoubleVector.fromArray(D, sumDyXHat, j).add(d0.mul(low(h))).intoArray(sumDyXHat, j);
-                DoubleVector.fromArray(D, sumDyXHat, j + DL).add(d1.mul(high(h))).intoArray(sumDyXHat, j + DL);
+                DoubleVector.fromArray(D, sumDyXHat, j).add(d0.mul((DoubleVector) h.convertShape(VectorOperators.F2D,
+                        D, 0))).intoArray(sumDyXHat, j);
+                DoubleVector.fromArray(D, sumDyXHat, j + DL).add(d1.mul((DoubleVector) h.convertShape(
+                        VectorOperators.F2D, D, 1))).intoArray(sumDyXHat, j + DL);
             }
             for (; j < cols; j++) {
                 double d = dy[o + j];
@@ -239,19 +280,13 @@ final class VectorKernels implements Kernels {
     @Override
     public void batchNormInputGradient(float[] dy, float[] xHat, float[] gamma, double[] sumDy, double[] sumDyXHat,
                                        double[] scale, int rows, int cols, float[] dx) {
-        double batch = rows;
+        double[] row = SCRATCH.get().doubles(cols); // (cols) one row of dx in double
+        int vectors = cols - cols % L;
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
-            int j = 0;
-            for (; j + L <= cols; j += L) {
-                FloatVector g = FloatVector.fromArray(S, gamma, j);
-                FloatVector d = FloatVector.fromArray(S, dy, o + j);
-                FloatVector h = FloatVector.fromArray(S, xHat, o + j);
-                DoubleVector dx0 = inputGradient(low(g), low(d), low(h), batch, sumDy, sumDyXHat, scale, j);
-                DoubleVector dx1 = inputGradient(high(g), high(d), high(h), batch, sumDy, sumDyXHat, scale, j + DL);
-                narrow(dx0, dx1).intoArray(dx, o + j);
-            }
-            for (; j < cols; j++) {
+            inputGradientRow(dy, xHat, o, gamma, sumDy, sumDyXHat, scale, rows, vectors, row);
+            narrowRow(row, dx, o, vectors);
+            for (int j = vectors; j < cols; j++) {
                 double g = gamma[j];
                 double gHat = dy[o + j] * g;
                 dx[o + j] = (float) (scale[j] * (rows * gHat - g * sumDy[j] - xHat[o + j] * g * sumDyXHat[j]));
@@ -259,30 +294,41 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    /** Batch norm's input gradient for the DL features from j, in the scalar loop's order of operations. */
-    private static DoubleVector inputGradient(DoubleVector g, DoubleVector dy, DoubleVector xHat, double batch,
-                                              double[] sumDy, double[] sumDyXHat, double[] scale, int j) {
-        DoubleVector gHat = dy.mul(g);
-        DoubleVector inner = gHat.mul(batch).sub(g.mul(DoubleVector.fromArray(D, sumDy, j)))
-                .sub(xHat.mul(g).mul(DoubleVector.fromArray(D, sumDyXHat, j)));
-        return DoubleVector.fromArray(D, scale, j).mul(inner);
+    /**
+     * row[j] = scale[j]·(batch·γ[j]·dy − γ[j]·Σdy[j] − x̂·γ[j]·Σdy·x̂[j]) for j in [0, vectors), in the scalar
+     * loop's order of operations; the low and the high half of each float vector written out alike.
+     */
+    private static void inputGradientRow(float[] dy, float[] xHat, int o, float[] gamma, double[] sumDy,
+                                         double[] sumDyXHat, double[] scale, double batch, int vectors, double[] row) {
+        for (int j = 0; j < vectors; j += L) {
+            FloatVector gf = FloatVector.fromArray(S, gamma, j);
+            FloatVector df = FloatVector.fromArray(S, dy, o + j);
+            FloatVector hf = FloatVector.fromArray(S, xHat, o + j);
+            DoubleVector g = (DoubleVector) gf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector inner = ((DoubleVector) df.convertShape(VectorOperators.F2D, D, 0)).mul(g).mul(batch)
+                    .sub(g.mul(DoubleVector.fromArray(D, sumDy, j)))
+                    .sub(((DoubleVector) hf.convertShape(VectorOperators.F2D, D, 0)).mul(g)
+                            .mul(DoubleVector.fromArray(D, sumDyXHat, j)));
+            DoubleVector.fromArray(D, scale, j).mul(inner).intoArray(row, j);
+            int k = j + DL;
+            g = (DoubleVector) gf.convertShape(VectorOperators.F2D, D, 1);
+            inner = ((DoubleVector) df.convertShape(VectorOperators.F2D, D, 1)).mul(g).mul(batch)
+                    .sub(g.mul(DoubleVector.fromArray(D, sumDy, k)))
+                    .sub(((DoubleVector) hf.convertShape(VectorOperators.F2D, D, 1)).mul(g)
+                            .mul(DoubleVector.fromArray(D, sumDyXHat, k)));
+            DoubleVector.fromArray(D, scale, k).mul(inner).intoArray(row, k);
+        }
     }
 
-    /** Lanes 0..DL-1 of v, each as the double it equals. */
-    private static DoubleVector low(FloatVector v) {
-        return (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
-    }
-
-    /** Lanes DL..L-1 of v, each as the double it equals. */
-    private static DoubleVector high(FloatVector v) {
-        return (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
-    }
-
-    /** The floats of low's and high's lanes, in that order, each rounded to nearest as (float) does. */
-    private static FloatVector narrow(DoubleVector low, DoubleVector high) {
-        FloatVector l = (FloatVector) low.convertShape(VectorOperators.D2F, S, 0);  // (low's, zeros)
-        FloatVector h = (FloatVector) high.convertShape(VectorOperators.D2F, S, -1); // (zeros, high's)
-        return l.blend(h, HIGH_HALF);
+    /** out[o + j] = (float) row[j] for j in [0, vectors), rounded to nearest as (float) does. */
+    private static void narrowRow(double[] row, float[] out, int o, int vectors) {
+        for (int j = 0; j < vectors; j += L) {
+            FloatVector low = (FloatVector) DoubleVector.fromArray(D, row, j)
+                    .convertShape(VectorOperators.D2F, S, 0);  // (low's, zeros)
+            FloatVector high = (FloatVector) DoubleVector.fromArray(D, row, j + DL)
+                    .convertShape(VectorOperators.D2F, S, -1); // (zeros, high's)
+            low.blend(high, HIGH_HALF).intoArray(out, o + j);
+        }
     }
 
     @Override
@@ -291,12 +337,16 @@ final class VectorKernels implements Kernels {
         int i = from;
         for (; i + L <= to; i += L) {
             FloatVector gi = FloatVector.fromArray(S, g, i);
-            FloatVector mi = flushSubnormal(FloatVector.fromArray(S, m, i).mul(beta1).add(gi.mul(c1)));
-            FloatVector vi = flushSubnormal(FloatVector.fromArray(S, v, i).mul(beta2).add(gi.mul(c2).mul(gi)));
+            // flush subnormals as ScalarKernels.flushSubnormal does, lane by lane (written out: see above)
+            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(gi.mul(c1));
+            mi = mi.blend(0f, mi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(beta2).add(gi.mul(c2).mul(gi));
+            vi = vi.blend(0f, vi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
             FloatVector step = mi.mul(alpha).div(vi.sqrt().add(epsilon));
-            flushSubnormal(FloatVector.fromArray(S, theta, i).sub(step)).intoArray(theta, i);
+            FloatVector ti = FloatVector.fromArray(S, theta, i).sub(step);
+            ti.blend(0f, ti.abs().compare(VectorOperators.LT, Float.MIN_NORMAL)).intoArray(theta, i);
         }
         for (; i < to; i++) {
             float gi = g[i];
@@ -306,11 +356,6 @@ final class VectorKernels implements Kernels {
             v[i] = vi;
             theta[i] = ScalarKernels.flushSubnormal(theta[i] - alpha * mi / ((float) Math.sqrt(vi) + epsilon));
         }
-    }
-
-    /** {@link ScalarKernels#flushSubnormal} lane by lane. */
-    private static FloatVector flushSubnormal(FloatVector x) {
-        return x.blend(0f, x.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
     }
 
     /**
@@ -578,6 +623,7 @@ final class VectorKernels implements Kernels {
         float[] value = new float[0]; // (blocks, k, ROWS) kept factors
         int[] count = new int[0];     // (blocks) kept terms
         float[] packed = new float[0]; // (panels, k, WIDTH) B's columns, packed
+        double[] doubles = new double[0]; // (cols) one row of batch norm's input gradient
         final float[] out = new float[ROWS * WIDTH]; // (ROWS, WIDTH) one block's results for one panel
 
         Scratch ensure(int blocks, int k) {
@@ -589,6 +635,13 @@ final class VectorKernels implements Kernels {
                 count = new int[blocks];
             }
             return this;
+        }
+
+        double[] doubles(int size) {
+            if (doubles.length < size) {
+                doubles = new double[size];
+            }
+            return doubles;
         }
 
         float[] packed(int panelsTimesK) {
