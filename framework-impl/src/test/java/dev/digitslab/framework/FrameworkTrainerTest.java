@@ -42,6 +42,17 @@ class FrameworkTrainerTest {
     }
 
     @Test
+    void computesWithOneThreadOnSharesOfUpToTwoCores() {
+        // Measured: a second ND4J/OpenBLAS thread slowed 784-128-10 by 30-50% on 2 cores and did not speed up
+        // 784-512-512-10; larger shares are used whole.
+        assertEquals(1, TRAINER.threadsFor(1));
+        assertEquals(1, TRAINER.threadsFor(2));
+        assertEquals(3, TRAINER.threadsFor(3));
+        assertEquals(8, TRAINER.threadsFor(8));
+        assertThrows(IllegalArgumentException.class, () -> TRAINER.threadsFor(0));
+    }
+
+    @Test
     void sameSeedGivesBitIdenticalTrainingRuns() {
         // Dropout and batch norm included: every random draw must come from the run's seed.
         ExperimentSpec spec = Specs.multiclass("determinism", Specs.everyLayer(32, 0.3), OptimizerSpec.adam(1e-3),

@@ -28,6 +28,7 @@ public final class RunEnvironment {
         env.put("OMP_NUM_THREADS", Optional.ofNullable(System.getenv("OMP_NUM_THREADS")).orElse("(unset)"));
         for (Trainer trainer : trainers) {
             env.put(trainer.id(), trainer.description());
+            env.put(trainer.id() + ".threads", Integer.toString(trainer.threadsFor(threadsPerRun)));
             trainer.environment().forEach((k, v) -> env.put(trainer.id() + "." + k, v));
         }
         return env;

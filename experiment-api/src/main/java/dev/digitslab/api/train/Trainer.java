@@ -43,14 +43,23 @@ public interface Trainer {
      * @param seed    fixes initialisation and dropout
      * @param initial if not null, the starting parameters (layout checked against the spec), used
      *                instead of random initialisation; the model does not keep a reference to them
-     * @param threads the threads the model computes with, at least 1: a run's share of the cores when several
-     *                runs share a machine. Results may depend on it (Deeplearning4j's reductions) or not (scratch).
+     * @param threads the cores the run may compute with, at least 1: its share when several runs share a machine;
+     *                the model computes with {@link #threadsFor(int) threadsFor(threads)} threads. Results may
+     *                depend on that count (Deeplearning4j's reductions) or not (scratch).
      */
     TrainableModel create(ExperimentSpec spec, int inputCount, long seed, ModelParameters initial, int threads);
 
     /** {@link #create(ExperimentSpec, int, long, ModelParameters, int)} with {@link #defaultThreads()}. */
     default TrainableModel create(ExperimentSpec spec, int inputCount, long seed, ModelParameters initial) {
         return create(spec, inputCount, seed, initial, defaultThreads());
+    }
+
+    /**
+     * The threads a model computes with when a run may use {@code share} cores: all of them unless this
+     * implementation measured that more threads do not pay on such a share. At least 1, at most {@code share}.
+     */
+    default int threadsFor(int share) {
+        return share;
     }
 
     /** The threads a model computes with when the caller does not say: this implementation's configured default. */
