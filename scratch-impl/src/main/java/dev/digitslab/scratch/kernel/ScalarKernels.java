@@ -91,6 +91,13 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void addL2Gradient(float[] g, float[] w, double lambda, int n) {
+        for (int i = 0; i < n; i++) {
+            g[i] = (float) (g[i] + lambda * w[i]);
+        }
+    }
+
+    @Override
     public void addColumnSums(float[] x, int rows, int cols, double[] sum) {
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < cols; j++) {

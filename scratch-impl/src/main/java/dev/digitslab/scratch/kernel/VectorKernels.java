@@ -126,6 +126,25 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    @Override
+    public void addL2Gradient(float[] g, float[] w, double lambda, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector gv = FloatVector.fromArray(S, g, i);
+            FloatVector wv = FloatVector.fromArray(S, w, i);
+            DoubleVector low = ((DoubleVector) gv.convertShape(VectorOperators.F2D, D, 0))
+                    .add(((DoubleVector) wv.convertShape(VectorOperators.F2D, D, 0)).mul(lambda));
+            DoubleVector high = ((DoubleVector) gv.convertShape(VectorOperators.F2D, D, 1))
+                    .add(((DoubleVector) wv.convertShape(VectorOperators.F2D, D, 1)).mul(lambda));
+            // narrowed as narrowRow does, written out (see the note on batch norm below)
+            ((FloatVector) low.convertShape(VectorOperators.D2F, S, 0))
+                    .blend((FloatVector) high.convertShape(VectorOperators.D2F, S, -1), HIGH_HALF).intoArray(g, i);
+        }
+        for (; i < n; i++) {
+            g[i] = (float) (g[i] + lambda * w[i]);
+        }
+    }
+
     // Batch norm and bias sums: lanes are adjacent columns (features), each lane the same double chain over the
     // rows as the scalar loop; a float becomes a double exactly, and a double becomes a float rounded to nearest as
     // Java's cast does. L floats are loaded as one vector of S and worked on as two double vectors, its low and

@@ -196,7 +196,10 @@ class KernelsTest {
             float[] relu = new float[n];
             float[] reluGradient = new float[n];
             float[] product = new float[n];
+            float[] l2 = new float[n];
+            double lambda = 1e-4;
             for (int i = 0; i < n; i++) {
+                l2[i] = (float) ((double) y[i] + lambda * (double) x[i]);    // Network.computeGradients, L2
                 double v = x[i];
                 relu[i] = (float) (v > 0 ? v : 0);                             // ActivationLayer.apply(RELU)
                 reluGradient[i] = (float) ((double) y[i] * (x[i] > 0 ? 1 : 0)); // ActivationLayer.backward
@@ -218,6 +221,9 @@ class KernelsTest {
                 assertBits(reluGradient, out, "relu gradient " + what);
                 kernels.multiplyElements(x, y, out, n);
                 assertBits(product, out, "product " + what);
+                out = y.clone();
+                kernels.addL2Gradient(out, x, lambda, n);
+                assertBits(l2, out, "L2 gradient " + what);
                 out = x.clone();
                 kernels.addBias(out, bias, rows, cols);
                 assertBits(biased, out, "bias " + what);
