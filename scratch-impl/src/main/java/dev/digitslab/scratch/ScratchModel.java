@@ -47,7 +47,7 @@ public final class ScratchModel implements TrainableModel {
         if (initial != null) {
             network.importParameters(initial);
         }
-        this.optimizer = Optimizer.of(spec.optimizer(), network.parameters());
+        this.optimizer = Optimizer.of(spec.optimizer(), network.parameters(), pool);
         this.input = (FloatTensor) Precision.FLOAT.matrix(capacity, inputCount);
         this.labels = new int[capacity];
     }

@@ -1,6 +1,7 @@
 package dev.digitslab.scratch.optim;
 
 import dev.digitslab.api.spec.OptimizerSpec;
+import dev.digitslab.scratch.kernel.WorkerPool;
 import dev.digitslab.scratch.nn.Parameter;
 import dev.digitslab.scratch.tensor.Tensor;
 import java.util.List;
@@ -19,8 +20,16 @@ public interface Optimizer {
         return List.of();
     }
 
-    /** The optimiser the spec names, for these parameters. */
+    /** The optimiser the spec names, for these parameters, on the calling thread. */
     static Optimizer of(OptimizerSpec spec, List<Parameter> parameters) {
+        return of(spec, parameters, null);
+    }
+
+    /**
+     * The optimiser the spec names, for these parameters; Adam updates large float32 parameters with all of the
+     * pool's threads (null: the calling thread only).
+     */
+    static Optimizer of(OptimizerSpec spec, List<Parameter> parameters, WorkerPool pool) {
         if (spec instanceof OptimizerSpec.Sgd sgd) {
             return new SgdOptimizer(sgd.learningRate(), parameters);
         }
@@ -29,6 +38,6 @@ public interface Optimizer {
         }
         // The sealed family's last kind.
         OptimizerSpec.Adam adam = (OptimizerSpec.Adam) spec;
-        return new AdamOptimizer(adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon(), parameters);
+        return new AdamOptimizer(adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon(), parameters, pool);
     }
 }

@@ -1,11 +1,15 @@
 package dev.digitslab.scratch.optim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.digitslab.api.spec.OptimizerSpec;
+import dev.digitslab.scratch.kernel.WorkerPool;
 import dev.digitslab.scratch.nn.Parameter;
+import dev.digitslab.scratch.tensor.FloatTensor;
 import dev.digitslab.scratch.tensor.Precision;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class OptimizerTest {
@@ -51,6 +55,31 @@ class OptimizerTest {
         double alpha = 0.1 * Math.sqrt(1 - 0.999 * 0.999) / (1 - 0.9 * 0.9);
         double first = -0.1 * Math.sqrt(0.001) / (Math.sqrt(0.001) + 1e-8 * 1);
         assertEquals(first * 0.1 / 0.1 - alpha * m / (Math.sqrt(v) + 1e-8), p.value().get(0), 1e-9);
+    }
+
+    @Test
+    void adamOnAPoolOfThreadsGivesTheSameBitsAsOnOneThread() {
+        // Above the threshold the update is split into chunks over the pool; each element is computed alike.
+        int n = AdamOptimizer.PARALLEL_ELEMENTS + 1_001; // a short last chunk too
+        float[][] results = new float[2][];
+        for (int run = 0; run < 2; run++) {
+            Parameter p = new Parameter("w", Precision.FLOAT, 1, n, true);
+            SplittableRandom random = new SplittableRandom(7);
+            for (int i = 0; i < n; i++) {
+                p.value().set(i, random.nextGaussian());
+            }
+            try (WorkerPool pool = new WorkerPool(run == 0 ? 1 : 3)) {
+                Optimizer adam = Optimizer.of(OptimizerSpec.adam(0.01), List.of(p), run == 0 ? null : pool);
+                for (int step = 0; step < 3; step++) {
+                    for (int i = 0; i < n; i++) {
+                        p.gradient().set(i, random.nextGaussian() * (i % 5 == 0 ? 1e-30 : 1)); // subnormal moments too
+                    }
+                    adam.step();
+                }
+            }
+            results[run] = ((FloatTensor) p.value()).data().clone();
+        }
+        assertArrayEquals(results[0], results[1]);
     }
 
     @Test
