@@ -13,13 +13,17 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Products are register-blocked: {@value #ROWS} output rows × {@value #VECTORS} vectors of accumulators,
  * so each loaded vector of B feeds {@value #ROWS} FMAs and each broadcast factor of A feeds {@value #VECTORS}.
- * B is packed, one column panel of {@value #VECTORS} vectors at a time, into a contiguous (k, panel width)
- * buffer that all row blocks then stream from cache; a panel past the last column is padded with zeros and
- * its extra lanes are discarded. The left factors of each row block are compacted first (terms where all
+ * All of a tile's columns of B are packed first, row by row, into contiguous (k, panel width) panels of
+ * {@value #VECTORS} vectors that all row blocks then stream from cache; a panel past the last column is padded
+ * with zeros and its extra lanes are discarded. The left factors of each row block are compacted first (terms where all
  * rows of the block are 0 are dropped, most of them for MNIST pixels). A block still multiplies the zeros
  * of some of its rows, which for a finite B changes at most the sign of an exactly-zero result; the final
  * +0 of the contract (see {@link Kernels}) removes that. A panel holding an infinity or NaN is computed with
  * exact per-row skipping instead, so non-finite operands give the reference's result too.
+ *
+ * <p>Two rules keep C2 compiling every vector operation to instructions (each broken once, found in a profile):
+ * one float vector shape in the JVM ({@link #S}; the double kernels convert halves of it), and no vector passed to
+ * or returned from a method of this class (see the note above {@link #addColumnSums}).
  *
  * <p>Only loaded when the {@code jdk.incubator.vector} module is present (see {@link KernelSelection}).
  */
