@@ -106,7 +106,7 @@ public final class FrameworkTrainer implements Trainer {
     /**
      * One thread on a share of up to {@value #SINGLE_THREAD_SHARE} cores, else the share. Measured on 2-core machines
      * (README, "Threads"): with 2 threads (OpenMP's and OpenBLAS's second thread, which waits for work by spinning
-     * on sched_yield) 784-128-10 trained 30-50% slower than with 1, and 784-512-512-10 no faster.
+     * on sched_yield) 784-128-10 trained 30-50% slower than with 1, and 784-512-512-10 at most about 10% faster.
      */
     @Override
     public int threadsFor(int share) {

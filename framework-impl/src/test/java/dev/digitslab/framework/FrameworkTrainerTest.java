@@ -43,8 +43,8 @@ class FrameworkTrainerTest {
 
     @Test
     void computesWithOneThreadOnSharesOfUpToTwoCores() {
-        // Measured: a second ND4J/OpenBLAS thread slowed 784-128-10 by 30-50% on 2 cores and did not speed up
-        // 784-512-512-10; larger shares are used whole.
+        // Measured: a second ND4J/OpenBLAS thread slowed 784-128-10 by 30-50% on 2 cores and sped up
+        // 784-512-512-10 by at most about 10%; larger shares are used whole.
         assertEquals(1, TRAINER.threadsFor(1));
         assertEquals(1, TRAINER.threadsFor(2));
         assertEquals(3, TRAINER.threadsFor(3));

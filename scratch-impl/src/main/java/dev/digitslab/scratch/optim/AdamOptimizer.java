@@ -1,8 +1,8 @@
 package dev.digitslab.scratch.optim;
 
 import dev.digitslab.scratch.kernel.KernelSelection;
-import dev.digitslab.scratch.kernel.WorkerPool;
 import dev.digitslab.scratch.kernel.Kernels;
+import dev.digitslab.scratch.kernel.WorkerPool;
 import dev.digitslab.scratch.nn.Parameter;
 import dev.digitslab.scratch.tensor.FloatTensor;
 import dev.digitslab.scratch.tensor.Precision;
