@@ -520,11 +520,9 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * One row of B into {@code panels} full panels; whether its values are finite. A method of its own, called
-     * once per row, so that the JIT compiles it as a whole early: a long loop carrying a vector (here the NaN
-     * test) in a method called rarely is first compiled for on-stack replacement, where the vector's exact
-     * type is unknown and the Vector API falls back to its lane-by-lane Java code (it cost more than the
-     * multiply-adds).
+     * One row of B into {@code panels} full panels; whether its values are finite (0·x summed per lane is NaN
+     * exactly when some x is not). Called once per row of B, so its short loop is compiled early and whole; the
+     * vectors stay inside it.
      */
     private static boolean packRow(float[] b, int bo, float[] packed, int po, int panels, int panelSize) {
         FloatVector zeros = FloatVector.zero(S);
