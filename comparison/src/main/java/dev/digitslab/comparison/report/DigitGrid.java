@@ -30,7 +30,8 @@ public final class DigitGrid {
         int rows = Math.max(1, (digits.size() + cols - 1) / cols);
         int cellW = cell + 2 * PAD + 24;
         int cellH = cell + CAPTION + 2 * PAD;
-        BufferedImage image = new BufferedImage(cols * cellW, rows * cellH, BufferedImage.TYPE_INT_RGB);
+        // Grey levels only (ink, frame, greyscale-antialiased captions): one byte per pixel, a third of RGB's PNG.
+        BufferedImage image = new BufferedImage(cols * cellW, rows * cellH, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = image.createGraphics();
         try {
             g.setColor(Color.WHITE);

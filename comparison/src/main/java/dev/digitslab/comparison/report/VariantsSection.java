@@ -62,10 +62,9 @@ final class VariantsSection implements StudySection {
             List<String> worse = names(effects, v -> v.accuracy().significant() && v.accuracy().mean() < 0);
             List<String> smallerGap = names(effects, v -> v.gap().significant() && v.gap().mean() < 0);
             text.append("Significantly better than ").append(baseline).append(": ")
-                    .append(better.isEmpty() ? "none" : String.join(", ", better)).append("; significantly worse: ")
-                    .append(worse.isEmpty() ? "none" : String.join(", ", worse))
+                    .append(listed(better)).append("; significantly worse: ").append(listed(worse))
                     .append("; significantly less overfitting (a smaller validation − train loss gap): ")
-                    .append(smallerGap.isEmpty() ? "none" : String.join(", ", smallerGap)).append(". ");
+                    .append(listed(smallerGap)).append(". ");
             List<String> confirm = names(effects, VariantEffects::confirmsClaim);
             claims.add(e.getKey() + (confirm.isEmpty() ? " for no variant" : " for " + String.join(", ", confirm)));
         }
@@ -76,6 +75,11 @@ final class VariantsSection implements StudySection {
         text.setLength(text.toString().stripTrailing().length());
         ComparisonSection.accuracyBar(study, rows, text);
         return text.toString().trim();
+    }
+
+    /** Variant names, or "no variant" (not "none": that is also the baseline's name). */
+    private static String listed(List<String> variants) {
+        return variants.isEmpty() ? "no variant" : String.join(", ", variants);
     }
 
     @Override

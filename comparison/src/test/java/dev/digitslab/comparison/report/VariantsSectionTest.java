@@ -67,7 +67,7 @@ class VariantsSectionTest {
     void readingNamesWhatHelpsAndWhetherTheClaimHolds() {
         String reading = new VariantsSection(Implementations.discover()).reading(study());
         assertTrue(reading.contains("Framework (5 seeds)"), reading);
-        assertTrue(reading.contains("Significantly better than none: l2; significantly worse: none"), reading);
+        assertTrue(reading.contains("Significantly better than none: l2; significantly worse: no variant"), reading);
         assertTrue(reading.contains("holds framework for l2; scratch for l2"), reading);
         assertTrue(reading.contains("**l2 +0.21 ["), reading);
     }
