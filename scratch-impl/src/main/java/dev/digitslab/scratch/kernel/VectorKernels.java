@@ -34,6 +34,8 @@ final class VectorKernels implements Kernels {
     private static final int ROWS = 4;
     /** Vectors per row in a register block. */
     private static final int VECTORS = 2;
+    /** Register blocks whose rows one float vector spans. */
+    private static final int BLOCKS_PER_VECTOR = L / ROWS;
     /** Columns in one packed panel of B. */
     private static final int WIDTH = VECTORS * L;
     /** Doubles at the CPU's widest width, for the per-feature work batch norm and bias sums do in double. */
@@ -44,8 +46,9 @@ final class VectorKernels implements Kernels {
             .compare(VectorOperators.GE, (float) DL);
 
     static {
-        if (L != 2 * DL) {
-            throw new IllegalStateException("expected twice as many float lanes as double lanes: " + L + ", " + DL);
+        if (L % ROWS != 0 || L != 2 * DL) {
+            throw new IllegalStateException("expected a multiple of " + ROWS + " float lanes and twice as many float "
+                    + "lanes as double lanes: " + L + ", " + DL);
         }
     }
 
@@ -393,10 +396,14 @@ final class VectorKernels implements Kernels {
         int[] index = s.index;   // (blocks, k): per block, the positions p of its kept terms
         float[] value = s.value; // (blocks, k, ROWS): per block and kept term, the factors of its rows
         int[] count = s.count;   // (blocks) kept terms per block
-        for (int t = 0; t < blocks; t++) {
-            int row = from + t * ROWS;
-            count[t] = compact(a, row * rowStride, rowStride, pStride, k, Math.min(ROWS, to - row), index, t * k,
-                    value, t * k * ROWS);
+        if (rowStride == 1) {
+            compactByTerm(a, pStride, k, from, to, index, value, count);
+        } else {
+            for (int t = 0; t < blocks; t++) {
+                int row = from + t * ROWS;
+                count[t] = compact(a, row * rowStride, rowStride, pStride, k, Math.min(ROWS, to - row), index, t * k,
+                        value, t * k * ROWS);
+            }
         }
         // All of B's panels [colFrom, colTo) at once, reading B row by row (sequential, so the hardware prefetches
         // it; a panel at a time read B with a stride of n floats, and that cost more than the multiply-adds).
@@ -412,8 +419,13 @@ final class VectorKernels implements Kernels {
             for (int t = 0; t < blocks; t++) {
                 int row = from + t * ROWS;
                 int rows = Math.min(ROWS, to - row);
+                if (!exact && rows == ROWS && width == WIDTH) {
+                    // A whole block stores straight into C (copying through out cost 9% of a small network's step).
+                    block(index, t * k, value, t * k * ROWS, count[t], packed, panel, c, row * n + j, n);
+                    continue;
+                }
                 if (!exact) {
-                    block(index, t * k, value, t * k * ROWS, count[t], packed, panel, s.out);
+                    block(index, t * k, value, t * k * ROWS, count[t], packed, panel, s.out, 0, WIDTH);
                 } else {
                     for (int r = 0; r < rows; r++) {
                         exactRow(index, t * k, value, t * k * ROWS + r, count[t], packed, panel, s.out, r * WIDTH);
@@ -471,6 +483,69 @@ final class VectorKernels implements Kernels {
             kept += (v0 != 0f) | (v1 != 0f) | (v2 != 0f) | (v3 != 0f) ? 1 : 0;
         }
         return kept;
+    }
+
+    /**
+     * {@link #compact} for every block of rows [from, to) at once, for A read transposed (row i, term p at
+     * a[p·pStride + i], so a block's factors of one term sit side by side): walks A term by term, appending to
+     * each block's list. Compacting block after block instead strode down all k terms per block, a cache miss per
+     * term, and took a fifth of a small network's step. Runs of L rows whose factors of a term are all 0 (an
+     * image's margins) are skipped at once.
+     */
+    private static void compactByTerm(float[] a, int pStride, int k, int from, int to, int[] index, float[] value,
+                                      int[] count) {
+        int blocks = (to - from + ROWS - 1) / ROWS;
+        int full = (to - from) / ROWS;
+        java.util.Arrays.fill(count, 0, blocks, 0);
+        for (int p = 0; p < k; p++) {
+            int ap = p * pStride + from;
+            int t = 0;
+            for (; t + BLOCKS_PER_VECTOR <= full; t += BLOCKS_PER_VECTOR) {
+                if (FloatVector.fromArray(S, a, ap + t * ROWS).compare(VectorOperators.NE, 0f).anyTrue()) {
+                    for (int u = t; u < t + BLOCKS_PER_VECTOR; u++) {
+                        appendTerm(a, ap + u * ROWS, ROWS, p, index, u * k, value, u * k * ROWS, count, u);
+                    }
+                }
+            }
+            for (; t < full; t++) {
+                appendTerm(a, ap + t * ROWS, ROWS, p, index, t * k, value, t * k * ROWS, count, t);
+            }
+            if (full < blocks) {
+                appendTerm(a, ap + full * ROWS, to - from - full * ROWS, p, index, full * k, value, full * k * ROWS,
+                        count, full);
+            }
+        }
+    }
+
+    /**
+     * Term p of block t, whose first {@code rows} factors start at a[ap] (the rest count as 0): written after the
+     * block's kept terms, and kept (the count advanced) if any factor is non-zero; branch-free, as in
+     * {@link #compactTerms}.
+     */
+    private static void appendTerm(float[] a, int ap, int rows, int p, int[] index, int iOff, float[] value,
+                                   int vOff, int[] count, int t) {
+        int kept = count[t];
+        index[iOff + kept] = p;
+        int vo = vOff + kept * ROWS;
+        boolean any = false;
+        if (rows == ROWS) {
+            float v0 = a[ap];
+            float v1 = a[ap + 1];
+            float v2 = a[ap + 2];
+            float v3 = a[ap + 3];
+            value[vo] = v0;
+            value[vo + 1] = v1;
+            value[vo + 2] = v2;
+            value[vo + 3] = v3;
+            any = (v0 != 0f) | (v1 != 0f) | (v2 != 0f) | (v3 != 0f);
+        } else {
+            for (int r = 0; r < ROWS; r++) {
+                float v = r < rows ? a[ap + r] : 0f;
+                value[vo + r] = v;
+                any |= v != 0f;
+            }
+        }
+        count[t] = kept + (any ? 1 : 0);
     }
 
     /** {@link #compact} for the last block of a range, of fewer than ROWS rows: the rest count as zeros. */
@@ -573,12 +648,12 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * The block's ROWS rows × the panel's columns into out (ROWS, WIDTH), over all kept terms (zeros of some
-     * rows included), each result + 0. ROWS × VECTORS accumulators plus the operands fill AVX2's 16 vector
-     * registers without spilling (4 × 3 does not fit: it ran at half the speed).
+     * The block's ROWS rows × the panel's columns into out at o, rows {@code stride} apart, over all kept terms
+     * (zeros of some rows included), each result + 0. ROWS × VECTORS accumulators plus the operands fill AVX2's 16
+     * vector registers without spilling (4 × 3 does not fit: it ran at half the speed; so did 6 × 2).
      */
     private static void block(int[] index, int iOff, float[] value, int vOff, int kept, float[] panel, int panelOff,
-                              float[] out) {
+                              float[] out, int o, int stride) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = c00;
         FloatVector c10 = c00;
@@ -605,14 +680,14 @@ final class VectorKernels implements Kernels {
             c30 = b0.fma(a3, c30);
             c31 = b1.fma(a3, c31);
         }
-        c00.add(0f).intoArray(out, 0);
-        c01.add(0f).intoArray(out, L);
-        c10.add(0f).intoArray(out, WIDTH);
-        c11.add(0f).intoArray(out, WIDTH + L);
-        c20.add(0f).intoArray(out, 2 * WIDTH);
-        c21.add(0f).intoArray(out, 2 * WIDTH + L);
-        c30.add(0f).intoArray(out, 3 * WIDTH);
-        c31.add(0f).intoArray(out, 3 * WIDTH + L);
+        c00.add(0f).intoArray(out, o);
+        c01.add(0f).intoArray(out, o + L);
+        c10.add(0f).intoArray(out, o + stride);
+        c11.add(0f).intoArray(out, o + stride + L);
+        c20.add(0f).intoArray(out, o + 2 * stride);
+        c21.add(0f).intoArray(out, o + 2 * stride + L);
+        c30.add(0f).intoArray(out, o + 3 * stride);
+        c31.add(0f).intoArray(out, o + 3 * stride + L);
     }
 
     /**

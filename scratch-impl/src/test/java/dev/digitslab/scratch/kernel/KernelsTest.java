@@ -125,6 +125,26 @@ class KernelsTest {
         }
     }
 
+    /**
+     * A like a batch of images read transposed in a weight gradient: rows (pixels) that are 0 in every term
+     * (margins) in runs longer than a vector, next to rows with a few or many non-zero terms.
+     */
+    @Test
+    void vectorKernelsMatchScalarOnRunsOfZeroRowsAnyRowSplit() {
+        int m = 61;
+        int k = 19;
+        int n = 24;
+        float[] a = new float[m * k];
+        for (int i = 0; i < m; i++) {
+            boolean margin = i < 18 || i >= 37 && i < 50;
+            double density = i % 3 == 0 ? 0.1 : 0.8;
+            for (int p = 0; p < k; p++) {
+                a[i * k + p] = !margin && random.nextDouble() < density ? (float) (2 * random.nextDouble() - 1) : 0f;
+            }
+        }
+        assertVectorMatchesScalar(a, randomWithZeros(k * n), m, k, n, "margins of zero rows");
+    }
+
     @Test
     void zeroResultsArePositiveZeroWhereverZerosWereSkipped() {
         // Row 0: one product of 1e-30·(−1e-30), which underflows to −0; row 1: a zero factor there instead.
