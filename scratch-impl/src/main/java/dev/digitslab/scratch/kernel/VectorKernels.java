@@ -1,5 +1,6 @@
 package dev.digitslab.scratch.kernel;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -496,7 +497,7 @@ final class VectorKernels implements Kernels {
                                       int[] count) {
         int blocks = (to - from + ROWS - 1) / ROWS;
         int full = (to - from) / ROWS;
-        java.util.Arrays.fill(count, 0, blocks, 0);
+        Arrays.fill(count, 0, blocks, 0);
         for (int p = 0; p < k; p++) {
             int ap = p * pStride + from;
             int t = 0;
