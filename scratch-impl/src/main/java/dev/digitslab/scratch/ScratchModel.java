@@ -33,6 +33,12 @@ public final class ScratchModel implements TrainableModel {
     private final FloatTensor input; // (batch, inputs)
     private final int[] labels;      // (batch)
 
+    // The batch being gathered on the pool's threads; fields instead of a capturing lambda so no step allocates.
+    private ImageSet gatherSet;
+    private int[] gatherOrder;
+    private int gatherFrom;
+    private final WorkerPool.RowTask gatherTask = this::gatherRows;
+
     /**
      * @param threads the threads its matrix products use; results do not depend on them ({@link WorkerPool})
      */
@@ -112,13 +118,27 @@ public final class ScratchModel implements TrainableModel {
     public double trainBatch(ImageSet train, int[] order, int from, int to) {
         requireWidth(train);
         input.useRows(to - from);
-        train.gatherFeatures(order, from, to, input.data());
+        // On all threads: the rows are scattered over the whole training set, so each copy waits on memory.
+        gatherSet = train;
+        gatherOrder = order;
+        gatherFrom = from;
+        try {
+            pool.forEachRange(to - from, gatherTask);
+        } finally {
+            gatherSet = null;
+            gatherOrder = null;
+        }
         for (int r = from; r < to; r++) {
             labels[r - from] = train.labels()[order[r]];
         }
         double batchLoss = network.computeGradients(input, labels);
         optimizer.step();
         return batchLoss;
+    }
+
+    /** Rows [first, end) of the batch being gathered. */
+    private void gatherRows(int first, int end) {
+        gatherSet.gatherFeatures(gatherOrder, gatherFrom + first, gatherFrom + end, input.data(), first);
     }
 
     @Override

@@ -74,6 +74,19 @@ class ScratchTrainerTest {
     }
 
     @Test
+    void trainingGivesTheSameBitsOnOneThreadAndOnSeveral() {
+        // The products, Adam, the batch gather and the loss's rows are all split over the threads.
+        Splits s = splits();
+        TrainingResult one = TrainingRun.run(trainer, SPEC, s, 42, null, 1, TrainingListener.NONE, model -> { });
+        TrainingResult three = TrainingRun.run(trainer, SPEC, s, 42, null, 3, TrainingListener.NONE, model -> { });
+        assertArrayEquals(one.parameters().flatten(), three.parameters().flatten());
+        assertArrayEquals(one.testProbabilities(), three.testProbabilities());
+        for (int e = 0; e < one.history().size(); e++) {
+            assertEquals(one.history().get(e).trainingLoss(), three.history().get(e).trainingLoss(), 0.0, "epoch " + e);
+        }
+    }
+
+    @Test
     void trainsInBatchesOfTheSpecsSizeWithAShortLastBatch() {
         Splits s = splits();
         int count = s.train().count();

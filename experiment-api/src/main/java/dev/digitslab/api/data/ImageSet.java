@@ -36,8 +36,17 @@ public record ImageSet(float[] features, int[] labels, byte[] digits, int count,
 
     /** Copies the rows {@code order[from..to)} into {@code x} (batch, featureCount). */
     public void gatherFeatures(int[] order, int from, int to, float[] x) {
+        gatherFeatures(order, from, to, x, 0);
+    }
+
+    /**
+     * Copies the rows {@code order[from..to)} into rows {@code firstRow, firstRow + 1, …} of {@code x}
+     * (batch, featureCount): a part of a batch, for gathering one batch on several threads.
+     */
+    public void gatherFeatures(int[] order, int from, int to, float[] x, int firstRow) {
         for (int r = from; r < to; r++) {
-            System.arraycopy(features, order[r] * featureCount, x, (r - from) * featureCount, featureCount);
+            System.arraycopy(features, order[r] * featureCount, x, (firstRow + r - from) * featureCount,
+                    featureCount);
         }
     }
 

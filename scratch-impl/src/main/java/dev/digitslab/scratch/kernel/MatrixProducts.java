@@ -57,6 +57,11 @@ public final class MatrixProducts {
         return kernels;
     }
 
+    /** The threads the products are split over. */
+    public WorkerPool pool() {
+        return pool;
+    }
+
     /** C = A·B: A (m, k), B (k, n), C (m, n). */
     public void multiply(Tensor a, Tensor b, Tensor c) {
         int m = a.rows();

@@ -25,7 +25,27 @@ public interface Loss {
     }
 
     /** The mean loss, and the gradient into {@code dLogits} (batch, outputs) unless it is null. */
-    double compute(Tensor logits, int[] labels, Tensor dLogits);
+    default double compute(Tensor logits, int[] labels, Tensor dLogits) {
+        double[] rowLoss = new double[logits.rows()];
+        rowLosses(logits, labels, dLogits, 0, logits.rows(), rowLoss);
+        return mean(rowLoss, logits.rows());
+    }
+
+    /**
+     * Rows [from, to) alone: rows are independent, so a batch can be split over threads. {@code rowLoss[r]}
+     * receives row r's loss, and row r of {@code dLogits} (unless null) ∂(mean loss)/∂logits, whose mean is over
+     * all {@code logits.rows()} rows.
+     */
+    void rowLosses(Tensor logits, int[] labels, Tensor dLogits, int from, int to, double[] rowLoss);
+
+    /** The mean of {@code rowLoss[0..batch)}, summed in row order (so the split never changes it). */
+    static double mean(double[] rowLoss, int batch) {
+        double total = 0;
+        for (int r = 0; r < batch; r++) {
+            total += rowLoss[r];
+        }
+        return total / batch;
+    }
 
     /** Output probabilities (batch, outputs) from logits: the inference-mode output activation. */
     void probabilities(Tensor logits, Tensor out);

@@ -9,6 +9,7 @@ import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.spec.LayerSpec;
 import dev.digitslab.scratch.kernel.Kernels;
 import dev.digitslab.scratch.kernel.MatrixProducts;
+import dev.digitslab.scratch.kernel.WorkerPool;
 import dev.digitslab.scratch.tensor.FloatTensor;
 import dev.digitslab.scratch.tensor.Precision;
 import dev.digitslab.scratch.tensor.Tensor;
@@ -38,6 +39,13 @@ public final class Network {
     private final int firstTrainable;   // index in layers of the first layer with parameters
     private final Tensor dLogits;       // (batch, outputs)
     private final Tensor probabilities; // (batch, outputs)
+    private final double[] rowLoss;     // (batch) each row's loss in the last computeGradients
+    private final WorkerPool pool;      // the products' threads, which also share the loss's rows
+
+    // The batch whose loss the pool's threads compute; fields instead of a capturing lambda so no step allocates.
+    private Tensor lossLogits;
+    private int[] lossLabels;
+    private final WorkerPool.RowTask lossTask = this::lossRows;
 
     /**
      * @param capacity the largest batch this network will see
@@ -48,6 +56,7 @@ public final class Network {
         this.loss = Loss.of(spec.loss());
         this.l2 = spec.l2();
         this.kernels = products.kernels();
+        this.pool = products.pool();
         this.inputs = inputs;
         this.capacity = capacity;
         this.layout = ParameterLayout.of(spec, inputs);
@@ -87,6 +96,7 @@ public final class Network {
         }
         this.dLogits = precision.matrix(capacity, outputs);
         this.probabilities = precision.matrix(capacity, outputs);
+        this.rowLoss = new double[capacity];
     }
 
     /** Logits (batch, outputs) for x (batch, inputs). */
@@ -107,7 +117,17 @@ public final class Network {
      */
     public double computeGradients(Tensor x, int[] labels) {
         Tensor logits = forward(x, true);
-        double batchLoss = loss.lossAndGradient(logits, labels, dLogits);
+        // Rows on all threads: the exponentials of a softmax batch cost as much as a small layer's product.
+        dLogits.useRows(logits.rows());
+        lossLogits = logits;
+        lossLabels = labels;
+        try {
+            pool.forEachRange(logits.rows(), lossTask);
+        } finally {
+            lossLogits = null;
+            lossLabels = null;
+        }
+        double batchLoss = Loss.mean(rowLoss, logits.rows());
         Tensor grad = dLogits;
         for (int i = layers.size() - 1; i >= firstTrainable; i--) {
             grad = layers.get(i).backward(grad);
@@ -129,6 +149,11 @@ public final class Network {
             }
         }
         return batchLoss;
+    }
+
+    /** The loss and its gradient for rows [from, to) of the batch in {@link #computeGradients}. */
+    private void lossRows(int from, int to) {
+        loss.rowLosses(lossLogits, lossLabels, dLogits, from, to, rowLoss);
     }
 
     /** Output probabilities (batch, outputs) in inference mode; the returned buffer is reused. */

@@ -10,19 +10,17 @@ import dev.digitslab.scratch.tensor.Tensor;
 public final class SigmoidCrossEntropyLoss implements Loss {
 
     @Override
-    public double compute(Tensor logits, int[] labels, Tensor dLogits) {
+    public void rowLosses(Tensor logits, int[] labels, Tensor dLogits, int from, int to, double[] rowLoss) {
         requireOneOutput(logits);
         int batch = logits.rows();
-        double total = 0;
-        for (int r = 0; r < batch; r++) {
+        for (int r = from; r < to; r++) {
             double z = logits.get(r);
             int y = labels[r];
-            total += Math.max(z, 0) - z * y + StrictMath.log1p(StrictMath.exp(-Math.abs(z)));
+            rowLoss[r] = Math.max(z, 0) - z * y + StrictMath.log1p(StrictMath.exp(-Math.abs(z)));
             if (dLogits != null) {
                 dLogits.set(r, (ActivationLayer.sigmoid(z) - y) / batch);
             }
         }
-        return total / batch;
     }
 
     @Override

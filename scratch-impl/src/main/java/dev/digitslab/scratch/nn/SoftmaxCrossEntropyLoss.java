@@ -9,13 +9,12 @@ import dev.digitslab.scratch.tensor.Tensor;
 public final class SoftmaxCrossEntropyLoss implements Loss {
 
     @Override
-    public double compute(Tensor logits, int[] labels, Tensor dLogits) {
+    public void rowLosses(Tensor logits, int[] labels, Tensor dLogits, int from, int to, double[] rowLoss) {
         int batch = logits.rows();
         int k = logits.cols();
-        double total = 0;
-        for (int r = 0; r < batch; r++) {
+        for (int r = from; r < to; r++) {
             double logSumExp = logSumExp(logits, r);
-            total += logSumExp - logits.get(r, labels[r]);
+            rowLoss[r] = logSumExp - logits.get(r, labels[r]);
             if (dLogits != null) {
                 for (int j = 0; j < k; j++) {
                     double p = StrictMath.exp(logits.get(r, j) - logSumExp);
@@ -23,7 +22,6 @@ public final class SoftmaxCrossEntropyLoss implements Loss {
                 }
             }
         }
-        return total / batch;
     }
 
     @Override
