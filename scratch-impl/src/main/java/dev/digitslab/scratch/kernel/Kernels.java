@@ -81,10 +81,10 @@ public interface Kernels {
     void multiplyElements(float[] x, float[] y, float[] out, int n);
 
     /**
-     * g[i] = (float) (g[i] + λ·w[i]) in double for i in [0, n): L2's gradient λw added to a weight gradient, the
+     * g[i] = (float) (g[i] + λ·w[i]) in double for i in [from, to): L2's gradient λw added to a weight gradient, the
      * network's double loop stored as float.
      */
-    void addL2Gradient(float[] g, float[] w, double lambda, int n);
+    void addL2Gradient(float[] g, float[] w, double lambda, int from, int to);
 
     /**
      * sum[j] += x[r·cols + j] for r = 0, 1, …, rows − 1 in turn, in double, for every column j in [0, cols): the

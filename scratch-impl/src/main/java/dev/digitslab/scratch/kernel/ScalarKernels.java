@@ -91,8 +91,8 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void addL2Gradient(float[] g, float[] w, double lambda, int n) {
-        for (int i = 0; i < n; i++) {
+    public void addL2Gradient(float[] g, float[] w, double lambda, int from, int to) {
+        for (int i = from; i < to; i++) {
             g[i] = (float) (g[i] + lambda * w[i]);
         }
     }

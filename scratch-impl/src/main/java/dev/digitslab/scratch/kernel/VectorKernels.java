@@ -135,9 +135,9 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void addL2Gradient(float[] g, float[] w, double lambda, int n) {
-        int i = 0;
-        for (; i + L <= n; i += L) {
+    public void addL2Gradient(float[] g, float[] w, double lambda, int from, int to) {
+        int i = from;
+        for (; i + L <= to; i += L) {
             FloatVector gv = FloatVector.fromArray(S, g, i);
             FloatVector wv = FloatVector.fromArray(S, w, i);
             DoubleVector low = ((DoubleVector) gv.convertShape(VectorOperators.F2D, D, 0))
@@ -148,7 +148,7 @@ final class VectorKernels implements Kernels {
             ((FloatVector) low.convertShape(VectorOperators.D2F, S, 0))
                     .blend((FloatVector) high.convertShape(VectorOperators.D2F, S, -1), HIGH_HALF).intoArray(g, i);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             g[i] = (float) (g[i] + lambda * w[i]);
         }
     }

@@ -46,6 +46,10 @@ public final class Network {
     private Tensor lossLogits;
     private int[] lossLabels;
     private final WorkerPool.RowTask lossTask = this::lossRows;
+    // The weights whose L2 gradient the pool's threads add, likewise.
+    private float[] l2Weights;
+    private float[] l2Gradient;
+    private final WorkerPool.RowTask l2Task = this::addL2Elements;
 
     /**
      * @param capacity the largest batch this network will see
@@ -139,7 +143,18 @@ public final class Network {
                     Tensor g = p.gradient();
                     int n = w.size();
                     if (w instanceof FloatTensor fw && g instanceof FloatTensor fg) {
-                        kernels.addL2Gradient(fg.data(), fw.data(), l2, n); // the loop below, vectorised
+                        if (n < WorkerPool.PARALLEL_ELEMENTS) {
+                            kernels.addL2Gradient(fg.data(), fw.data(), l2, 0, n); // the loop below, vectorised
+                            continue;
+                        }
+                        l2Weights = fw.data();
+                        l2Gradient = fg.data();
+                        try {
+                            pool.forEachRange(n, l2Task); // the same, split over the threads
+                        } finally {
+                            l2Weights = null;
+                            l2Gradient = null;
+                        }
                         continue;
                     }
                     for (int i = 0; i < n; i++) {
@@ -154,6 +169,11 @@ public final class Network {
     /** The loss and its gradient for rows [from, to) of the batch in {@link #computeGradients}. */
     private void lossRows(int from, int to) {
         loss.rowLosses(lossLogits, lossLabels, dLogits, from, to, rowLoss);
+    }
+
+    /** The L2 gradient of elements [from, to) of the weights in {@link #l2Weights}. */
+    private void addL2Elements(int from, int to) {
+        kernels.addL2Gradient(l2Gradient, l2Weights, l2, from, to);
     }
 
     /** Output probabilities (batch, outputs) in inference mode; the returned buffer is reused. */

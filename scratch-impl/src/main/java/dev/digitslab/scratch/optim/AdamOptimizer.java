@@ -20,13 +20,6 @@ import java.util.List;
  * the matrix products.
  */
 public final class AdamOptimizer implements Optimizer {
-    /**
-     * Parameters with at least this many elements are updated by all of the pool's threads, in chunks (each element
-     * by one thread, so the result does not depend on the split). The update streams four arrays through memory
-     * (about 40 µs a step for 784-128-10's 100,352 weights on one thread, while the other core waited); handing it
-     * over costs about a microsecond now that workers spin between a step's products.
-     */
-    static final int PARALLEL_ELEMENTS = 1 << 14;
     /** Elements per unit of work (a multiple of every vector width). */
     private static final int CHUNK = 1024;
 
@@ -55,7 +48,7 @@ public final class AdamOptimizer implements Optimizer {
         this(learningRate, beta1, beta2, epsilon, parameters, null);
     }
 
-    /** @param pool updates parameters of at least {@value #PARALLEL_ELEMENTS} floats with its threads; null: none */
+    /** @param pool updates parameters of at least {@value WorkerPool#PARALLEL_ELEMENTS} floats with its threads; null: none */
     public AdamOptimizer(double learningRate, double beta1, double beta2, double epsilon, List<Parameter> parameters,
                          WorkerPool pool) {
         this.learningRate = learningRate;
@@ -98,7 +91,7 @@ public final class AdamOptimizer implements Optimizer {
             int n = theta.size();
             if (theta instanceof FloatTensor ft && g instanceof FloatTensor fg && m instanceof FloatTensor fm
                     && v instanceof FloatTensor fv) {
-                if (pool != null && n >= PARALLEL_ELEMENTS) {
+                if (pool != null && n >= WorkerPool.PARALLEL_ELEMENTS) {
                     taskTheta = ft.data();
                     taskG = fg.data();
                     taskM = fm.data();

@@ -242,7 +242,8 @@ class KernelsTest {
                 kernels.multiplyElements(x, y, out, n);
                 assertBits(product, out, "product " + what);
                 out = y.clone();
-                kernels.addL2Gradient(out, x, lambda, n);
+                kernels.addL2Gradient(out, x, lambda, 0, n / 3); // in two parts, as threads split it
+                kernels.addL2Gradient(out, x, lambda, n / 3, n);
                 assertBits(l2, out, "L2 gradient " + what);
                 out = x.clone();
                 kernels.addBias(out, bias, rows, cols);
