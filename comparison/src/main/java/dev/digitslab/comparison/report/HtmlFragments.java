@@ -15,8 +15,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * Parsed Markdown to HTML with commonmark-java, for {@link dev.digitslab.comparison.report.HtmlRenderer}: raw HTML
- * in the text escaped, headings given the ids chosen for them, rows of images marked to wrap, embedded PNGs given
- * the width to show them at.
+ * in the text escaped, headings (and images linked to) given the ids chosen for them, rows of images marked to wrap,
+ * embedded PNGs given the width to show them at.
  */
 final class HtmlFragments {
     private static final String PNG = "data:image/png;base64,";
@@ -25,15 +25,16 @@ final class HtmlFragments {
     private final HtmlRenderer renderer;
     private final HtmlRenderer inlineRenderer;
 
-    /** @param ids each heading's id, by identity */
+    /** @param ids each heading's id, and each image's that a link points to, by identity */
     HtmlFragments(Map<Node, String> ids) {
         this.renderer = HtmlRenderer.builder()
                 .extensions(List.of(TablesExtension.create()))
                 .escapeHtml(true)
                 .attributeProviderFactory(context -> (node, tag, attributes) -> {
-                    if (node instanceof Heading && ids.containsKey(node)) {
+                    if ((node instanceof Heading || node instanceof Image) && ids.containsKey(node)) {
                         attributes.put("id", ids.get(node));
-                    } else if (node instanceof Paragraph p && onlyImages(p)) {
+                    }
+                    if (node instanceof Paragraph p && onlyImages(p)) {
                         attributes.put("class", "figures");
                     } else if (node instanceof Image image && image.getDestination().startsWith(PNG)) {
                         // charts are drawn at 2x for sharpness; shown at their 1x width

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +119,8 @@ public final class HtmlRenderer {
     }
 
     /**
-     * Embeds images, unlinks links out of the page, and names every heading: by the anchor written before it,
-     * else as GitHub would.
+     * Embeds images (a picture already on the page becomes a link to it), unlinks links out of the page, and names
+     * every heading: by the anchor written before it, else as GitHub would.
      */
     private static void prepare(Document root, Path base, Map<Node, String> ids, List<TableOfContents.Entry> toc) {
         IdGenerator generated = IdGenerator.builder().build();
@@ -142,9 +143,25 @@ public final class HtmlRenderer {
         }
         List<Node> all = new ArrayList<>();
         collect(root, all);
+        Map<String, Image> firstWithContent = new HashMap<>();
+        int repeated = 0;
         for (Node node : all) {
             if (node instanceof Image image) {
-                image.setDestination(dataUri(base, image.getDestination()));
+                String uri = dataUri(base, image.getDestination());
+                Image first = firstWithContent.putIfAbsent(uri, image);
+                if (first == null) {
+                    image.setDestination(uri);
+                    continue;
+                }
+                // The same picture again (a study that repeats another's runs draws the same charts): a link to the
+                // first, so the page carries each picture once.
+                if (!ids.containsKey(first)) {
+                    ids.put(first, "image-" + ++repeated);
+                }
+                Link link = new Link("#" + ids.get(first), null);
+                link.appendChild(new Text(plainText(image) + ": the same image as earlier on this page"));
+                image.insertBefore(link);
+                image.unlink();
             } else if (node instanceof Link link && !link.getDestination().startsWith("#")) {
                 // The report's files are beside the page, not in it: their links are left as text.
                 Node child = link.getFirstChild();

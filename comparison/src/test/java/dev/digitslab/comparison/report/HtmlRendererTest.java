@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,28 @@ class HtmlRendererTest {
         assertFalse(html.contains("src=\"study/"));
         assertTrue(html.contains("Machine-readable: study/results.json."));
         assertTrue(html.contains("<a href=\"#study\">the study</a>"), "in-page links stay");
+    }
+
+    @Test
+    void aPictureAlreadyOnThePageIsLinkedToNotEmbeddedAgain() throws IOException {
+        String html = page();
+        assertEquals(2, count(html, "<img "), "the repeated chart is not embedded a second time");
+        assertTrue(Pattern.compile("<img src=\"data:image/png;base64,[^\"]+\" alt=\"loss\" id=\"image-1\"")
+                .matcher(html).find(), "the first one is named");
+        assertTrue(html.contains("<a href=\"#image-1\">loss again: the same image as earlier on this page</a>"),
+                html);
+    }
+
+    @Test
+    void everyLinkWithinThePageLeadsToAnIdOnIt() throws IOException {
+        String html = page();
+        Matcher links = Pattern.compile("href=\"#([^\"]+)\"").matcher(html);
+        int checked = 0;
+        while (links.find()) {
+            assertTrue(html.contains("id=\"" + links.group(1) + "\""), "no id for " + links.group());
+            checked++;
+        }
+        assertTrue(checked >= 3, "the contents, a link in the text and one to a repeated picture: " + checked);
     }
 
     @Test

@@ -12,7 +12,8 @@ import javax.imageio.ImageIO;
 
 /**
  * A small report with what makes a page hard to read on a phone: a table of twelve columns with long cells, a row
- * of two 720 px charts, a long spec line, a word with no place to break, a collapsed section.
+ * of two 720 px charts, a long spec line, a word with no place to break, a collapsed section; and a chart that a
+ * second study repeats byte for byte.
  */
 final class PageFixture {
     private PageFixture() {
@@ -42,6 +43,11 @@ final class PageFixture {
         doc.add(new ReportDocument.Details("Exact spec and files", List.of(
                 new ReportDocument.Code("yaml", "name: first\nlayers: [" + "{dense: 512}, ".repeat(40) + "]"),
                 new ReportDocument.Paragraph("Machine-readable: [study/results.json](study/results.json)."))));
+        // A second study whose runs repeat the first's: its loss chart is the same file, byte for byte.
+        Files.createDirectories(dir.resolve("again"));
+        Files.copy(dir.resolve("study/loss.png"), dir.resolve("again/loss.png"));
+        doc.heading(2, "The same runs again", "again");
+        doc.imageRow(List.of(new ReportDocument.Image("again/loss.png", "loss again", null)));
         return doc;
     }
 
