@@ -20,8 +20,6 @@ import java.util.List;
  * the matrix products.
  */
 public final class AdamOptimizer implements Optimizer {
-    /** Elements per unit of work (a multiple of every vector width). */
-    private static final int CHUNK = 1024;
 
     private final double learningRate;
     private final double beta1;
@@ -39,9 +37,8 @@ public final class AdamOptimizer implements Optimizer {
     private float[] taskG;
     private float[] taskM;
     private float[] taskV;
-    private int taskN;
     private float taskAlpha;
-    private final WorkerPool.RowTask updateTask = this::updateChunks;
+    private final WorkerPool.RowTask updateTask = this::updateElements;
 
     /** On the calling thread. */
     public AdamOptimizer(double learningRate, double beta1, double beta2, double epsilon, List<Parameter> parameters) {
@@ -66,9 +63,9 @@ public final class AdamOptimizer implements Optimizer {
         }
     }
 
-    /** The float32 update of elements [from·CHUNK, to·CHUNK) of the parameter in the task fields. */
-    private void updateChunks(int from, int to) {
-        kernels.adamUpdate(taskTheta, taskG, taskM, taskV, from * CHUNK, Math.min(taskN, to * CHUNK), (float) beta1,
+    /** The float32 update of elements [from, to) of the parameter in the task fields. */
+    private void updateElements(int from, int to) {
+        kernels.adamUpdate(taskTheta, taskG, taskM, taskV, from, to, (float) beta1,
                 (float) (1 - beta1), (float) beta2, (float) (1 - beta2), taskAlpha, (float) epsilon);
     }
 
@@ -96,9 +93,8 @@ public final class AdamOptimizer implements Optimizer {
                     taskG = fg.data();
                     taskM = fm.data();
                     taskV = fv.data();
-                    taskN = n;
                     taskAlpha = (float) alpha;
-                    pool.forEachRange((n + CHUNK - 1) / CHUNK, updateTask);
+                    pool.forEachRange(n, updateTask); // as the L2 gradient is split
                 } else {
                     kernels.adamUpdate(ft.data(), fg.data(), fm.data(), fv.data(), 0, n, (float) beta1,
                             (float) (1 - beta1), (float) beta2, (float) (1 - beta2), (float) alpha, (float) epsilon);

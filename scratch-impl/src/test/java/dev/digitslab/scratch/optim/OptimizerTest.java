@@ -60,7 +60,7 @@ class OptimizerTest {
     @Test
     void adamOnAPoolOfThreadsGivesTheSameBitsAsOnOneThread() {
         // Above the threshold the update is split into chunks over the pool; each element is computed alike.
-        int n = WorkerPool.PARALLEL_ELEMENTS + 1_001; // a short last chunk too
+        int n = WorkerPool.PARALLEL_ELEMENTS + 1_001; // thread ranges that end off a vector boundary
         float[][] results = new float[2][];
         for (int run = 0; run < 2; run++) {
             Parameter p = new Parameter("w", Precision.FLOAT, 1, n, true);
