@@ -2,7 +2,10 @@ package dev.digitslab.comparison.bench;
 
 import dev.digitslab.api.stats.Median;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
@@ -11,7 +14,8 @@ import java.util.stream.Collectors;
  * The benchmark's tables in Markdown, from its measurements: median seconds per epoch for each workload and
  * contestant over the timed epochs of every round ({@link Measurement#timedEpochs}), the fastest in bold, and two
  * ratios: the candidate (the scratch network) over the fastest peer, the reference (Deeplearning4j) over the first
- * peer (PyTorch). A contestant with no measurement of a workload reads "–", one whose every round failed "failed";
+ * peer (PyTorch), each followed, when two or more rounds have both numbers, by the lowest and highest of the rounds' own
+ * ratios (each round's two medians over its timed epochs): how far one round can move the headline. A contestant with no measurement of a workload reads "–", one whose every round failed "failed";
  * a ratio needs both of its numbers. Then, for workloads with L2, each epoch's median over the rounds (the issue
  * saw epochs grow slower under L2), and each child's peak memory.
  *
@@ -55,6 +59,48 @@ public record BenchmarkTable(List<String> peers, String candidate, String refere
                 : ratio(median(measurements, workload, reference), median(measurements, workload, peers.get(0)));
     }
 
+    /** The candidate's ratio to the fastest peer (by the median of all rounds) within each round, lowest and highest. */
+    public Optional<Spread> candidateOverFastestPeerByRound(List<Measurement> measurements, String workload) {
+        Optional<String> fastestPeer = peers.stream().filter(p -> median(measurements, workload, p).isPresent())
+                .min(Comparator.comparingDouble(p -> median(measurements, workload, p).getAsDouble()));
+        return fastestPeer.flatMap(p -> spreadByRound(measurements, workload, candidate, p));
+    }
+
+    /** The reference's ratio to the first peer (PyTorch) within each round, lowest and highest. */
+    public Optional<Spread> referenceOverFirstPeerByRound(List<Measurement> measurements, String workload) {
+        return peers.isEmpty() ? Optional.empty() : spreadByRound(measurements, workload, reference, peers.get(0));
+    }
+
+    /**
+     * The lowest and highest of a ratio taken within each round.
+     *
+     * @param low    the lowest round's ratio
+     * @param high   the highest round's ratio
+     * @param rounds how many rounds had both numbers
+     */
+    public record Spread(double low, double high, int rounds) {
+    }
+
+    /** Numerator over denominator within each round where both succeeded; empty unless two rounds or more did. */
+    private static Optional<Spread> spreadByRound(List<Measurement> measurements, String workload, String numerator,
+                                                  String denominator) {
+        double[] ratios = measurements.stream().mapToInt(Measurement::round).distinct().sorted()
+                .mapToObj(r -> ratio(roundMedian(measurements, workload, numerator, r),
+                        roundMedian(measurements, workload, denominator, r)))
+                .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).toArray();
+        if (ratios.length < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(new Spread(Arrays.stream(ratios).min().orElseThrow(), Arrays.stream(ratios).max().orElseThrow(),
+                ratios.length));
+    }
+
+    private static OptionalDouble roundMedian(List<Measurement> measurements, String workload, String contestant,
+                                              int round) {
+        return median(of(measurements, workload, contestant).stream().filter(m -> m.round() == round).toList(),
+                workload, contestant);
+    }
+
     /** The main table: one row per workload (name, title). */
     public String medians(List<Workload> workloads, List<Measurement> measurements) {
         List<String> header = new ArrayList<>(List.of("workload"));
@@ -77,9 +123,11 @@ public record BenchmarkTable(List<String> peers, String candidate, String refere
                         && contestants().stream().filter(x -> median(measurements, w.name(), x).isPresent()).count() > 1;
                 cells.add(best ? "**" + cell + "**" : cell);
             }
-            cells.add(times(candidateOverFastestPeer(measurements, w.name())));
+            cells.add(times(candidateOverFastestPeer(measurements, w.name()))
+                    + spread(candidateOverFastestPeerByRound(measurements, w.name())));
             if (!peers.isEmpty()) {
-                cells.add(times(referenceOverFirstPeer(measurements, w.name())));
+                cells.add(times(referenceOverFirstPeer(measurements, w.name()))
+                        + spread(referenceOverFirstPeerByRound(measurements, w.name())));
             }
             row(md, cells);
         }
@@ -161,6 +209,11 @@ public record BenchmarkTable(List<String> peers, String candidate, String refere
 
     private static String times(OptionalDouble ratio) {
         return ratio.isPresent() ? String.format(Locale.ROOT, "%.2f×", ratio.getAsDouble()) : MISSING;
+    }
+
+    /** " (rounds 0.55–0.71×)" after a ratio, or nothing without a spread. */
+    private static String spread(Optional<Spread> spread) {
+        return spread.map(s -> String.format(Locale.ROOT, " (rounds %.2f–%.2f×)", s.low(), s.high())).orElse("");
     }
 
     private static void row(StringBuilder md, List<String> cells) {

@@ -39,6 +39,31 @@ class BenchmarkTableTest {
     }
 
     @Test
+    void withTwoRoundsOrMoreEachRatioShowsTheLowestAndHighestOfTheRoundsOwnRatios() {
+        List<Measurement> m = List.of(
+                ok(1, SMALL, "PyTorch", 0.0, 2.0), ok(1, SMALL, "NumPy", 0.0, 1.6),
+                ok(1, SMALL, "scratch", 0.0, 1.2), ok(1, SMALL, "framework", 0.0, 7.0),
+                ok(2, SMALL, "PyTorch", 0.0, 2.0), ok(2, SMALL, "NumPy", 0.0, 2.0),
+                ok(2, SMALL, "scratch", 0.0, 1.0), ok(2, SMALL, "framework", 0.0, 5.0));
+        // NumPy is the fastest peer over both rounds (median 1.8); within the rounds scratch ran at 0.75 and 0.5 of it.
+        assertSpread(0.5, 0.75, 2, TABLE.candidateOverFastestPeerByRound(m, SMALL.name()).orElseThrow());
+        assertSpread(2.5, 3.5, 2, TABLE.referenceOverFirstPeerByRound(m, SMALL.name()).orElseThrow());
+        String md = TABLE.medians(List.of(SMALL), m);
+        assertTrue(md.contains("| 0.61× (rounds 0.50–0.75×) | 3.00× (rounds 2.50–3.50×) |"), md);
+
+        // A round where one side failed has no ratio of its own; one round left is no spread.
+        Measurement failed = new Measurement(2, SMALL.name(), "framework", List.of(), null, null, "exit code 3");
+        List<Measurement> oneRoundEach = List.of(m.get(0), m.get(3), m.get(4), failed);
+        assertTrue(TABLE.referenceOverFirstPeerByRound(oneRoundEach, SMALL.name()).isEmpty());
+    }
+
+    private static void assertSpread(double low, double high, int rounds, BenchmarkTable.Spread spread) {
+        assertEquals(low, spread.low(), 1e-12);
+        assertEquals(high, spread.high(), 1e-12);
+        assertEquals(rounds, spread.rounds());
+    }
+
+    @Test
     void aMissingPeerReadsDashAndLeavesTheRatiosToTheOthers() {
         BenchmarkTable noPeers = new BenchmarkTable(List.of(), "scratch", "framework");
         List<Measurement> m = List.of(ok(1, SMALL, "scratch", 0.0, 1.2), ok(1, SMALL, "framework", 0.0, 7.0));
