@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
  * The benchmark's tables in Markdown, from its measurements: median seconds per epoch for each workload and
  * contestant over the timed epochs of every round ({@link Measurement#timedEpochs}), the fastest in bold, and two
  * ratios: the candidate (the scratch network) over the fastest peer, the reference (Deeplearning4j) over the first
- * peer (PyTorch), each followed, when two or more rounds have both numbers, by the lowest and highest of the rounds' own
- * ratios (each round's two medians over its timed epochs): how far one round can move the headline. A contestant with no measurement of a workload reads "–", one whose every round failed "failed";
- * a ratio needs both of its numbers. Then, for workloads with L2, each epoch's median over the rounds (the issue
+ * peer (PyTorch), each followed, when two or more rounds have both numbers, by the lowest and highest of the rounds'
+ * own ratios (each round's two medians over its timed epochs): how far one round can move the headline. A contestant
+ * with no measurement of a workload reads "–", one whose every round failed "failed"; a ratio needs both of its
+ * numbers. Then, for workloads with L2, each epoch's median over the rounds (the issue
  * saw epochs grow slower under L2), and each child's peak memory.
  *
  * @param peers     the peers' columns, PyTorch first
@@ -48,9 +49,14 @@ public record BenchmarkTable(List<String> peers, String candidate, String refere
 
     /** The candidate's median over the fastest peer's, where both are known. */
     public OptionalDouble candidateOverFastestPeer(List<Measurement> measurements, String workload) {
-        OptionalDouble fastestPeer = peers.stream().map(p -> median(measurements, workload, p))
-                .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).min();
-        return ratio(median(measurements, workload, candidate), fastestPeer);
+        return fastestPeer(measurements, workload).map(p -> ratio(median(measurements, workload, candidate),
+                median(measurements, workload, p))).orElse(OptionalDouble.empty());
+    }
+
+    /** The peer with the lowest median on the workload, if any peer has one. */
+    private Optional<String> fastestPeer(List<Measurement> measurements, String workload) {
+        return peers.stream().filter(p -> median(measurements, workload, p).isPresent())
+                .min(Comparator.comparingDouble(p -> median(measurements, workload, p).getAsDouble()));
     }
 
     /** The reference's median over the first peer's (PyTorch), where both are known. */
@@ -61,9 +67,7 @@ public record BenchmarkTable(List<String> peers, String candidate, String refere
 
     /** The candidate's ratio to the fastest peer (by the median of all rounds) within each round, lowest and highest. */
     public Optional<Spread> candidateOverFastestPeerByRound(List<Measurement> measurements, String workload) {
-        Optional<String> fastestPeer = peers.stream().filter(p -> median(measurements, workload, p).isPresent())
-                .min(Comparator.comparingDouble(p -> median(measurements, workload, p).getAsDouble()));
-        return fastestPeer.flatMap(p -> spreadByRound(measurements, workload, candidate, p));
+        return fastestPeer(measurements, workload).flatMap(p -> spreadByRound(measurements, workload, candidate, p));
     }
 
     /** The reference's ratio to the first peer (PyTorch) within each round, lowest and highest. */
@@ -91,8 +95,8 @@ public record BenchmarkTable(List<String> peers, String candidate, String refere
         if (ratios.length < 2) {
             return Optional.empty();
         }
-        return Optional.of(new Spread(Arrays.stream(ratios).min().orElseThrow(), Arrays.stream(ratios).max().orElseThrow(),
-                ratios.length));
+        Arrays.sort(ratios);
+        return Optional.of(new Spread(ratios[0], ratios[ratios.length - 1], ratios.length));
     }
 
     private static OptionalDouble roundMedian(List<Measurement> measurements, String workload, String contestant,
