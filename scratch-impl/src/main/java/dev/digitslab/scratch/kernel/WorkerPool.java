@@ -101,6 +101,18 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /**
+     * Element-wise work over [0, n): split as {@link #forEachRange} from {@value #PARALLEL_ELEMENTS} elements, on the
+     * caller's thread alone below that (where handing it over costs more than the work).
+     */
+    public void forEachElementRange(int n, RowTask task) {
+        if (n < PARALLEL_ELEMENTS) {
+            task.run(0, n);
+            return;
+        }
+        forEachRange(n, task);
+    }
+
+    /**
      * Runs {@code task} over [0, rows) split into one contiguous range per thread, the caller taking the
      * first, and returns when all are done. One caller at a time (networks on different threads queue).
      */

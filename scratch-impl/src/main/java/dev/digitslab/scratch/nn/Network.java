@@ -143,14 +143,10 @@ public final class Network {
                     Tensor g = p.gradient();
                     int n = w.size();
                     if (w instanceof FloatTensor fw && g instanceof FloatTensor fg) {
-                        if (n < WorkerPool.PARALLEL_ELEMENTS) {
-                            kernels.addL2Gradient(fg.data(), fw.data(), l2, 0, n); // the loop below, vectorised
-                            continue;
-                        }
                         l2Weights = fw.data();
                         l2Gradient = fg.data();
                         try {
-                            pool.forEachRange(n, l2Task); // the same, split over the threads
+                            pool.forEachElementRange(n, l2Task); // the loop below, vectorised, on the threads
                         } finally {
                             l2Weights = null;
                             l2Gradient = null;

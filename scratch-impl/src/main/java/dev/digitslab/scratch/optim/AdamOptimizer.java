@@ -45,7 +45,7 @@ public final class AdamOptimizer implements Optimizer {
         this(learningRate, beta1, beta2, epsilon, parameters, null);
     }
 
-    /** @param pool updates parameters of at least {@value WorkerPool#PARALLEL_ELEMENTS} floats with its threads; null: none */
+    /** @param pool splits each update over its threads ({@link WorkerPool#forEachElementRange}); null: none */
     public AdamOptimizer(double learningRate, double beta1, double beta2, double epsilon, List<Parameter> parameters,
                          WorkerPool pool) {
         this.learningRate = learningRate;
@@ -88,16 +88,15 @@ public final class AdamOptimizer implements Optimizer {
             int n = theta.size();
             if (theta instanceof FloatTensor ft && g instanceof FloatTensor fg && m instanceof FloatTensor fm
                     && v instanceof FloatTensor fv) {
-                if (pool != null && n >= WorkerPool.PARALLEL_ELEMENTS) {
-                    taskTheta = ft.data();
-                    taskG = fg.data();
-                    taskM = fm.data();
-                    taskV = fv.data();
-                    taskAlpha = (float) alpha;
-                    pool.forEachRange(n, updateTask); // as the L2 gradient is split
+                taskTheta = ft.data();
+                taskG = fg.data();
+                taskM = fm.data();
+                taskV = fv.data();
+                taskAlpha = (float) alpha;
+                if (pool != null) {
+                    pool.forEachElementRange(n, updateTask); // as the L2 gradient is split
                 } else {
-                    kernels.adamUpdate(ft.data(), fg.data(), fm.data(), fv.data(), 0, n, (float) beta1,
-                            (float) (1 - beta1), (float) beta2, (float) (1 - beta2), (float) alpha, (float) epsilon);
+                    updateElements(0, n);
                 }
                 continue;
             }
