@@ -19,8 +19,59 @@ package dev.digitslab.scratch.kernel;
  */
 public interface Kernels {
 
+    /** The four products, by which operands are read transposed. */
+    enum Form {
+        AB(false, false), ATB(true, false), ABT(false, true), ATBT(true, true);
+
+        private final boolean transposedA;
+        private final boolean transposedB;
+
+        Form(boolean transposedA, boolean transposedB) {
+            this.transposedA = transposedA;
+            this.transposedB = transposedB;
+        }
+
+        /** A is stored (k, m) and read as Aᵀ. */
+        public boolean transposedA() {
+            return transposedA;
+        }
+
+        /** B is stored (n, k) and read as Bᵀ. */
+        public boolean transposedB() {
+            return transposedB;
+        }
+    }
+
     /** One line for reports, e.g. "Vector API, 512-bit (16 floats)". */
     String description();
+
+    /** Rows [from, to) and columns [colFrom, colTo) of C (m, n) = op(A)·op(B), k terms, through the form's method. */
+    default void multiplyTile(Form form, float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
+                              int colFrom, int colTo) {
+        switch (form) {
+            case AB -> multiplyRows(a, b, c, k, n, from, to, colFrom, colTo);
+            case ATB -> multiplyTransposedARows(a, b, c, m, k, n, from, to, colFrom, colTo);
+            case ABT -> multiplyTransposedBRows(a, b, c, k, n, from, to, colFrom, colTo);
+            case ATBT -> multiplyTransposedBothRows(a, b, c, m, k, n, from, to, colFrom, colTo);
+        }
+    }
+
+    /**
+     * The bands of C (m, n) = op(A)·op(B) that {@code bands} hands this thread, claimed one after another: columns
+     * [from, to) of every row when {@code columnBands}, else rows [from, to) of every column. Each band is exactly
+     * {@link #multiplyTile} on it. A fast kernel overrides this to prepare the operand every band reads whole (A for
+     * column bands, B for row bands) once per thread instead of once per band.
+     */
+    default void multiplyBands(Form form, float[] a, float[] b, float[] c, int m, int k, int n, boolean columnBands,
+                               WorkerPool.Chunks bands) {
+        do {
+            if (columnBands) {
+                multiplyTile(form, a, b, c, m, k, n, 0, m, bands.from(), bands.to());
+            } else {
+                multiplyTile(form, a, b, c, m, k, n, bands.from(), bands.to(), 0, n);
+            }
+        } while (bands.next());
+    }
 
     /**
      * C[i, j] = Σ_p A[i, p]·B[p, j] for rows i in [from, to) and columns j in [colFrom, colTo).

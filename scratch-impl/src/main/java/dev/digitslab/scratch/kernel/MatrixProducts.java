@@ -7,7 +7,7 @@ import dev.digitslab.scratch.tensor.Tensor;
 /**
  * The three products a dense layer needs, on tensors: forward C = A·B, weight gradient C = Aᵀ·B and input
  * gradient C = A·Bᵀ. float32 tensors go to the selected {@link Kernels}, which read either operand
- * transposed in place, split by output rows or columns over the {@link WorkerPool}; float64 tensors
+ * transposed in place, in bands of output rows or columns claimed by the {@link WorkerPool}'s threads; float64 tensors
  * (gradient checks) use the plain double loops.
  *
  * <p>Kernels vectorise along the output row, which is useless for a narrow output (the 10 logits). Then
@@ -22,11 +22,10 @@ public final class MatrixProducts {
     /** Products with fewer multiply-adds than this run on the calling thread (hand-off costs more). */
     private static final long PARALLEL_WORK = 1 << 16;
 
-    /** A column split hands out multiples of this many columns (whole vector blocks on any current CPU). */
-    private static final int COLUMNS = 16;
-
-    /** Which operands the kernels read transposed. */
-    private enum Form { AB, ATB, ABT, ATBT }
+    /** A column split hands out multiples of this many columns (whole packed panels on any current CPU). */
+    private static final int COLUMNS = 32;
+    /** A row split hands out multiples of this many rows (whole register blocks). */
+    private static final int ROWS = 4;
 
     private final Kernels kernels;
     private final WorkerPool pool;
@@ -39,9 +38,9 @@ public final class MatrixProducts {
     private int taskM;
     private int taskK;
     private int taskN;
-    private Form taskForm;
-    private final WorkerPool.RowTask rowTask = this::runRows;
-    private final WorkerPool.RowTask columnTask = this::runColumns; // over units of COLUMNS columns
+    private Kernels.Form taskForm;
+    private boolean taskColumnBands;
+    private final WorkerPool.ChunkTask bandTask = this::runBands;
 
     public MatrixProducts(Kernels kernels, WorkerPool pool) {
         this.kernels = kernels;
@@ -75,10 +74,10 @@ public final class MatrixProducts {
         if (narrow(m, n)) {
             // Cᵀ (n, m) = Bᵀ·Aᵀ: B (k, n) is the transposed left operand, A (m, k) the transposed right one.
             float[] ct = transposedOutput = grow(transposedOutput, n * m);
-            run(floats(b), floats(a), ct, n, k, m, Form.ATBT);
+            run(floats(b), floats(a), ct, n, k, m, Kernels.Form.ATBT);
             transposeInto(ct, n, m, floats(c));
         } else {
-            run(floats(a), floats(b), floats(c), m, k, n, Form.AB);
+            run(floats(a), floats(b), floats(c), m, k, n, Kernels.Form.AB);
         }
     }
 
@@ -95,10 +94,10 @@ public final class MatrixProducts {
         if (narrow(m, n)) {
             // Cᵀ (n, m) = Bᵀ·A: B (k, n) is the transposed left operand, A (k, m) the right one as stored.
             float[] ct = transposedOutput = grow(transposedOutput, n * m);
-            run(floats(b), floats(a), ct, n, k, m, Form.ATB);
+            run(floats(b), floats(a), ct, n, k, m, Kernels.Form.ATB);
             transposeInto(ct, n, m, floats(c));
         } else {
-            run(floats(a), floats(b), floats(c), m, k, n, Form.ATB);
+            run(floats(a), floats(b), floats(c), m, k, n, Kernels.Form.ATB);
         }
     }
 
@@ -115,10 +114,10 @@ public final class MatrixProducts {
         if (narrow(m, n)) {
             // Cᵀ (n, m) = B·Aᵀ: B (n, k) is the left operand as stored, A (m, k) the transposed right one.
             float[] ct = transposedOutput = grow(transposedOutput, n * m);
-            run(floats(b), floats(a), ct, n, k, m, Form.ABT);
+            run(floats(b), floats(a), ct, n, k, m, Kernels.Form.ABT);
             transposeInto(ct, n, m, floats(c));
         } else {
-            run(floats(a), floats(b), floats(c), m, k, n, Form.ABT);
+            run(floats(a), floats(b), floats(c), m, k, n, Kernels.Form.ABT);
         }
     }
 
@@ -127,13 +126,13 @@ public final class MatrixProducts {
     }
 
     /**
-     * C (m, n) = A·B in the given form, split over the threads along C's longer side, so that the operand
-     * every thread reads whole (and the kernels prepare: B's panels for a row split, A's blocks for a column
-     * split) is the smaller one.
+     * C (m, n) = A·B in the given form, cut into bands along C's longer side that the threads claim one at a time,
+     * so that the operand every band reads whole (and the kernels prepare once per thread: B's panels for row bands,
+     * A's blocks for column bands) is the smaller one.
      */
-    private void run(float[] a, float[] b, float[] c, int m, int k, int n, Form form) {
+    private void run(float[] a, float[] b, float[] c, int m, int k, int n, Kernels.Form form) {
         if ((long) m * k * n < PARALLEL_WORK || pool.threads() == 1) {
-            tile(a, b, c, m, k, n, form, 0, m, 0, n);
+            kernels.multiplyTile(form, a, b, c, m, k, n, 0, m, 0, n);
             return;
         }
         taskA = a;
@@ -143,11 +142,12 @@ public final class MatrixProducts {
         taskK = k;
         taskN = n;
         taskForm = form;
+        taskColumnBands = n > m;
         try {
-            if (n > m) {
-                pool.forEachRange((n + COLUMNS - 1) / COLUMNS, columnTask);
+            if (taskColumnBands) {
+                pool.forEachChunk(n, pool.chunkSize(n, COLUMNS), bandTask);
             } else {
-                pool.forEachRange(m, rowTask);
+                pool.forEachChunk(m, pool.chunkSize(m, ROWS), bandTask);
             }
         } finally {
             taskA = null;
@@ -156,23 +156,8 @@ public final class MatrixProducts {
         }
     }
 
-    private void runRows(int from, int to) {
-        tile(taskA, taskB, taskC, taskM, taskK, taskN, taskForm, from, to, 0, taskN);
-    }
-
-    private void runColumns(int from, int to) {
-        tile(taskA, taskB, taskC, taskM, taskK, taskN, taskForm, 0, taskM, from * COLUMNS,
-                Math.min(taskN, to * COLUMNS));
-    }
-
-    private void tile(float[] a, float[] b, float[] c, int m, int k, int n, Form form, int from, int to, int colFrom,
-                      int colTo) {
-        switch (form) {
-            case AB -> kernels.multiplyRows(a, b, c, k, n, from, to, colFrom, colTo);
-            case ATB -> kernels.multiplyTransposedARows(a, b, c, m, k, n, from, to, colFrom, colTo);
-            case ABT -> kernels.multiplyTransposedBRows(a, b, c, k, n, from, to, colFrom, colTo);
-            case ATBT -> kernels.multiplyTransposedBothRows(a, b, c, m, k, n, from, to, colFrom, colTo);
-        }
+    private void runBands(WorkerPool.Chunks bands) {
+        kernels.multiplyBands(taskForm, taskA, taskB, taskC, taskM, taskK, taskN, taskColumnBands, bands);
     }
 
     /** out (cols, rows) = aᵀ for a (rows, cols). */

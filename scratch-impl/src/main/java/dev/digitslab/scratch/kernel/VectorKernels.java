@@ -385,6 +385,29 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    @Override
+    public void multiplyBands(Form form, float[] a, float[] b, float[] c, int m, int k, int n, boolean columnBands,
+                              WorkerPool.Chunks bands) {
+        int rowStride = form.transposedA() ? 1 : k;
+        int pStride = form.transposedA() ? m : 1;
+        boolean bTransposed = form.transposedB();
+        Scratch s = SCRATCH.get();
+        // The operand every band reads whole is prepared once per thread, not once per band.
+        if (columnBands) {
+            compactRows(a, rowStride, pStride, k, 0, m, s);
+            do {
+                boolean finite = packColumns(b, bTransposed, k, n, bands.from(), bands.to(), s);
+                multiplyPrepared(s, finite, c, k, n, 0, m, bands.from(), bands.to());
+            } while (bands.next());
+        } else {
+            boolean finite = packColumns(b, bTransposed, k, n, 0, n, s);
+            do {
+                compactRows(a, rowStride, pStride, k, bands.from(), bands.to(), s);
+                multiplyPrepared(s, finite, c, k, n, bands.from(), bands.to(), 0, n);
+            } while (bands.next());
+        }
+    }
+
     /**
      * c[i·n + j] = Σ_p a[i·rowStride + p·pStride]·B[p, j] for rows i in [from, to) and columns j in
      * [colFrom, colTo): the left factor of row i and term p sits at i·rowStride + p·pStride (rows of A, or
@@ -392,8 +415,16 @@ final class VectorKernels implements Kernels {
      */
     private static void product(float[] a, int rowStride, int pStride, float[] b, boolean bTransposed, float[] c,
                                 int k, int n, int from, int to, int colFrom, int colTo) {
+        Scratch s = SCRATCH.get();
+        compactRows(a, rowStride, pStride, k, from, to, s);
+        boolean finite = packColumns(b, bTransposed, k, n, colFrom, colTo, s);
+        multiplyPrepared(s, finite, c, k, n, from, to, colFrom, colTo);
+    }
+
+    /** The left factors of rows [from, to), compacted block by block into s.index, s.value and s.count. */
+    private static void compactRows(float[] a, int rowStride, int pStride, int k, int from, int to, Scratch s) {
         int blocks = (to - from + ROWS - 1) / ROWS;
-        Scratch s = SCRATCH.get().ensure(blocks, k);
+        s.ensure(blocks, k);
         int[] index = s.index;   // (blocks, k): per block, the positions p of its kept terms
         float[] value = s.value; // (blocks, k, ROWS): per block and kept term, the factors of its rows
         int[] count = s.count;   // (blocks) kept terms per block
@@ -406,12 +437,29 @@ final class VectorKernels implements Kernels {
                         value, t * k * ROWS);
             }
         }
-        // All of B's panels [colFrom, colTo) at once, reading B row by row (sequential, so the hardware prefetches
-        // it; a panel at a time read B with a stride of n floats, and that cost more than the multiply-adds).
+    }
+
+    /**
+     * B's columns [colFrom, colTo) packed into s.packed, all panels at once, reading B row by row (sequential, so
+     * the hardware prefetches it; a panel at a time read B with a stride of n floats, and that cost more than the
+     * multiply-adds). Returns whether every packed value is finite.
+     */
+    private static boolean packColumns(float[] b, boolean bTransposed, int k, int n, int colFrom, int colTo,
+                                       Scratch s) {
         int panels = (colTo - colFrom + WIDTH - 1) / WIDTH;
         float[] packed = s.packed(panels * k);
-        boolean finite = bTransposed ? packTransposed(b, k, colFrom, colTo, packed)
-                : pack(b, k, n, colFrom, colTo, packed);
+        return bTransposed ? packTransposed(b, k, colFrom, colTo, packed) : pack(b, k, n, colFrom, colTo, packed);
+    }
+
+    /** C's rows [from, to) and columns [colFrom, colTo) from A's blocks and B's panels, as prepared in s. */
+    private static void multiplyPrepared(Scratch s, boolean finite, float[] c, int k, int n, int from, int to,
+                                         int colFrom, int colTo) {
+        int blocks = (to - from + ROWS - 1) / ROWS;
+        int[] index = s.index;
+        float[] value = s.value;
+        int[] count = s.count;
+        float[] packed = s.packed;
+        int panels = (colTo - colFrom + WIDTH - 1) / WIDTH;
         for (int q = 0; q < panels; q++) {
             int j = colFrom + q * WIDTH;
             int width = Math.min(WIDTH, colTo - j);
@@ -733,7 +781,7 @@ final class VectorKernels implements Kernels {
         double[] doubles = new double[0]; // (cols) one row of batch norm's input gradient
         final float[] out = new float[ROWS * WIDTH]; // (ROWS, WIDTH) one block's results for one panel
 
-        Scratch ensure(int blocks, int k) {
+        void ensure(int blocks, int k) {
             if (index.length < blocks * k) {
                 index = new int[blocks * k];
                 value = new float[blocks * k * ROWS];
@@ -741,7 +789,6 @@ final class VectorKernels implements Kernels {
             if (count.length < blocks) {
                 count = new int[blocks];
             }
-            return this;
         }
 
         double[] doubles(int size) {

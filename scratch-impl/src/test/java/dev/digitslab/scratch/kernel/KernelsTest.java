@@ -434,33 +434,37 @@ class KernelsTest {
 
     @Test
     void resultsAreBitIdenticalWhateverTheThreadCountAndKernels() {
-        int m = 96;
-        int k = 300;
-        int n = 128;
-        Tensor a = fill(Precision.FLOAT.matrix(m, k));
-        Tensor b = fill(Precision.FLOAT.matrix(k, n));
-        Tensor bt = fill(Precision.FLOAT.matrix(n, k));
-        float[][] results = new float[4][];
-        MatrixProducts[] variants = {
-                new MatrixProducts(new ScalarKernels(), new WorkerPool(1)),
-                new MatrixProducts(KernelSelection.load(KernelSelection.Choice.VECTOR), new WorkerPool(1)),
-                new MatrixProducts(KernelSelection.load(KernelSelection.Choice.VECTOR), new WorkerPool(2)),
-                new MatrixProducts(KernelSelection.load(KernelSelection.Choice.VECTOR), new WorkerPool(3))};
-        for (int v = 0; v < variants.length; v++) {
-            Tensor c1 = Precision.FLOAT.matrix(m, n);
-            Tensor c2 = Precision.FLOAT.matrix(k, n);
-            Tensor c3 = Precision.FLOAT.matrix(m, n);
-            variants[v].multiply(a, b, c1);
-            variants[v].multiplyTransposedA(a, Precision.FLOAT.matrix(m, n), c2);
-            variants[v].multiplyTransposedB(a, bt, c3);
-            float[] all = new float[c1.size() + c2.size() + c3.size()];
-            System.arraycopy(((FloatTensor) c1).data(), 0, all, 0, c1.size());
-            System.arraycopy(((FloatTensor) c2).data(), 0, all, c1.size(), c2.size());
-            System.arraycopy(((FloatTensor) c3).data(), 0, all, c1.size() + c2.size(), c3.size());
-            results[v] = all;
-        }
-        for (int v = 1; v < results.length; v++) {
-            assertArrayEquals(results[0], results[v], "variant " + v);
+        // Bands of whole panels and blocks, and ragged ones (the last band, panel and block of 97 × 130 are short).
+        for (int[] shape : new int[][] {{96, 300, 128}, {97, 301, 130}}) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            Tensor a = fill(Precision.FLOAT.matrix(m, k));
+            Tensor b = fill(Precision.FLOAT.matrix(k, n));
+            Tensor bt = fill(Precision.FLOAT.matrix(n, k));
+            Tensor g = fill(Precision.FLOAT.matrix(m, n));
+            float[][] results = new float[4][];
+            MatrixProducts[] variants = {
+                    new MatrixProducts(new ScalarKernels(), new WorkerPool(1)),
+                    new MatrixProducts(KernelSelection.load(KernelSelection.Choice.VECTOR), new WorkerPool(1)),
+                    new MatrixProducts(KernelSelection.load(KernelSelection.Choice.VECTOR), new WorkerPool(2)),
+                    new MatrixProducts(KernelSelection.load(KernelSelection.Choice.VECTOR), new WorkerPool(3))};
+            for (int v = 0; v < variants.length; v++) {
+                Tensor c1 = Precision.FLOAT.matrix(m, n); // column bands (n > m)
+                Tensor c2 = Precision.FLOAT.matrix(k, n); // row bands (k > n)
+                Tensor c3 = Precision.FLOAT.matrix(m, n);
+                variants[v].multiply(a, b, c1);
+                variants[v].multiplyTransposedA(a, g, c2);
+                variants[v].multiplyTransposedB(a, bt, c3);
+                float[] all = new float[c1.size() + c2.size() + c3.size()];
+                System.arraycopy(((FloatTensor) c1).data(), 0, all, 0, c1.size());
+                System.arraycopy(((FloatTensor) c2).data(), 0, all, c1.size(), c2.size());
+                System.arraycopy(((FloatTensor) c3).data(), 0, all, c1.size() + c2.size(), c3.size());
+                results[v] = all;
+            }
+            for (int v = 1; v < results.length; v++) {
+                assertArrayEquals(results[0], results[v], "variant " + v + ", " + m + "x" + k + "x" + n);
+            }
         }
     }
 
