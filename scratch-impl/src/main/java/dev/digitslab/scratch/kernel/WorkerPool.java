@@ -72,6 +72,8 @@ public final class WorkerPool implements AutoCloseable {
     // The loop in progress. Written by the caller before claims publishes them; read by a thread only after it has
     // claimed a chunk of that loop, so a worker that wakes late never sees the next loop's task with its own.
     private ChunkTask sectionTask;
+    private RowTask sectionRowTask; // for rowChunks, a field so that no loop allocates a task
+    private final ChunkTask rowChunks = this::runRowChunks;
     private int sectionUnits;
     private int sectionChunkSize;
     private int sectionChunkCount;
@@ -150,12 +152,20 @@ public final class WorkerPool implements AutoCloseable {
         forEachRange(rows, 1, task);
     }
 
-    private void forEachRange(int units, int multiple, RowTask task) {
-        forEachChunk(units, chunkSize(units, multiple), chunks -> {
-            do {
-                task.run(chunks.from(), chunks.to());
-            } while (chunks.next());
-        });
+    private synchronized void forEachRange(int units, int multiple, RowTask task) {
+        sectionRowTask = task; // published with the loop's other fields
+        try {
+            forEachChunk(units, chunkSize(units, multiple), rowChunks);
+        } finally {
+            sectionRowTask = null;
+        }
+    }
+
+    private void runRowChunks(Chunks chunks) {
+        RowTask task = sectionRowTask;
+        do {
+            task.run(chunks.from(), chunks.to());
+        } while (chunks.next());
     }
 
     /**
