@@ -178,11 +178,11 @@ public interface Kernels {
     /**
      * One float32 Adam update of elements [from, to), in exactly this order of operations (so that the
      * implementations agree bit for bit): m ← β1·m + c1·g; v ← β2·v + c2·g·g; θ ← θ − α·m/(√v + ε),
-     * with c1 = 1 − β1, c2 = 1 − β2 and α the bias-corrected step size of this iteration. Each new m, v and θ
-     * that would be subnormal (0 &lt; |x| &lt; 2⁻¹²⁶) is stored as +0 before it is used, as a CPU's flush-to-zero mode
-     * would: with L2, 6% of the weights and 4% of Adam's moments of a 784-512-512-10 network became subnormal within
-     * four epochs, and many CPUs take a slow path for every subnormal operand (the products read the weights every
-     * batch). Values that small never change what the network computes beyond its last bits.
+     * with c1 = 1 − β1, c2 = 1 − β2 and α the bias-corrected step size of this iteration. Each new m and v that
+     * would be subnormal (0 &lt; |x| &lt; 2⁻¹²⁶) is stored as +0 before it is used, as a CPU's flush-to-zero mode
+     * would, and each new θ below {@link dev.digitslab.api.params.ParameterFloor} (2⁻⁶⁴) too: with L2, 6% of the
+     * weights and 4% of Adam's moments of a 784-512-512-10 network became subnormal within four epochs, and many CPUs
+     * take a slow path for every subnormal operand and result (the products read the weights every batch).
      */
     void adamUpdate(float[] theta, float[] g, float[] m, float[] v, int from, int to, float beta1, float c1,
                     float beta2, float c2, float alpha, float epsilon);

@@ -1,5 +1,7 @@
 package dev.digitslab.scratch.kernel;
 
+import dev.digitslab.api.params.ParameterFloor;
+
 /**
  * Plain loops: obviously correct, used when the Vector API is absent and as the reference the fast kernels
  * are tested against. {@link Math#fma} rounds once per term exactly like a vector FMA lane, which is what
@@ -173,7 +175,7 @@ public final class ScalarKernels implements Kernels {
             m[i] = mi;
             v[i] = vi;
             // float √ of a float is exact here
-            theta[i] = flushSubnormal(theta[i] - alpha * mi / ((float) Math.sqrt(vi) + epsilon));
+            theta[i] = ParameterFloor.apply(theta[i] - alpha * mi / ((float) Math.sqrt(vi) + epsilon));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.digitslab.scratch.kernel;
 
+import dev.digitslab.api.params.ParameterFloor;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -364,7 +365,7 @@ final class VectorKernels implements Kernels {
         int i = from;
         for (; i + L <= to; i += L) {
             FloatVector gi = FloatVector.fromArray(S, g, i);
-            // flush subnormals as ScalarKernels.flushSubnormal does, lane by lane (written out: see above)
+            // flush as ScalarKernels.adamUpdate does, lane by lane (written out: see above)
             FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(gi.mul(c1));
             mi = mi.blend(0f, mi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
             FloatVector vi = FloatVector.fromArray(S, v, i).mul(beta2).add(gi.mul(c2).mul(gi));
@@ -373,7 +374,7 @@ final class VectorKernels implements Kernels {
             vi.intoArray(v, i);
             FloatVector step = mi.mul(alpha).div(vi.sqrt().add(epsilon));
             FloatVector ti = FloatVector.fromArray(S, theta, i).sub(step);
-            ti.blend(0f, ti.abs().compare(VectorOperators.LT, Float.MIN_NORMAL)).intoArray(theta, i);
+            ti.blend(0f, ti.abs().compare(VectorOperators.LT, ParameterFloor.FLOAT)).intoArray(theta, i);
         }
         for (; i < to; i++) {
             float gi = g[i];
@@ -381,7 +382,7 @@ final class VectorKernels implements Kernels {
             float vi = ScalarKernels.flushSubnormal(beta2 * v[i] + c2 * gi * gi);
             m[i] = mi;
             v[i] = vi;
-            theta[i] = ScalarKernels.flushSubnormal(theta[i] - alpha * mi / ((float) Math.sqrt(vi) + epsilon));
+            theta[i] = ParameterFloor.apply(theta[i] - alpha * mi / ((float) Math.sqrt(vi) + epsilon));
         }
     }
 

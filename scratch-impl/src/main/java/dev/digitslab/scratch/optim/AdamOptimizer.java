@@ -107,7 +107,7 @@ public final class AdamOptimizer implements Optimizer {
                 double vi = precision.flushSubnormal(beta2 * v.get(i) + (1 - beta2) * gi * gi);
                 m.set(i, mi);
                 v.set(i, vi);
-                theta.set(i, precision.flushSubnormal(theta.get(i) - alpha * mi / (Math.sqrt(vi) + epsilon)));
+                theta.set(i, precision.flushParameter(theta.get(i) - alpha * mi / (Math.sqrt(vi) + epsilon)));
             }
         }
     }

@@ -47,9 +47,9 @@ public final class MomentumOptimizer implements Optimizer {
                 double next = momentum * previous - learningRate * g.get(i);
                 v.set(i, precision.flushSubnormal(next));
                 if (nesterov) {
-                    theta.set(i, precision.flushSubnormal(theta.get(i) - momentum * previous + (1 + momentum) * next));
+                    theta.set(i, precision.flushParameter(theta.get(i) - momentum * previous + (1 + momentum) * next));
                 } else {
-                    theta.set(i, precision.flushSubnormal(theta.get(i) + next));
+                    theta.set(i, precision.flushParameter(theta.get(i) + next));
                 }
             }
         }

@@ -5,7 +5,7 @@ import dev.digitslab.scratch.tensor.Precision;
 import dev.digitslab.scratch.tensor.Tensor;
 import java.util.List;
 
-/** Plain gradient descent: θ ← θ − lr·g, a subnormal θ stored as 0 ({@link Precision#flushSubnormal}). */
+/** Plain gradient descent: θ ← θ − lr·g, a θ below 2⁻⁶⁴ stored as 0 ({@link Precision#flushParameter}). */
 public final class SgdOptimizer implements Optimizer {
     private final double learningRate;
     private final List<Parameter> parameters;
@@ -23,7 +23,7 @@ public final class SgdOptimizer implements Optimizer {
             int n = theta.size();
             Precision precision = theta.precision();
             for (int i = 0; i < n; i++) {
-                theta.set(i, precision.flushSubnormal(theta.get(i) - learningRate * g.get(i)));
+                theta.set(i, precision.flushParameter(theta.get(i) - learningRate * g.get(i)));
             }
         }
     }

@@ -381,6 +381,29 @@ class KernelsTest {
         assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(theta[4]), "-0 is stored as +0");
     }
 
+    @Test
+    void adamStoresParametersBelowTheFloorAsZeroInBothKernels() {
+        // A zero gradient with zero moments leaves θ where it was, then the floor (2⁻⁶⁴) applies: 19 lanes, so the
+        // vector kernel's tail takes some of them.
+        float below = Math.nextDown(0x1p-64f);
+        float[] theta = {below, -below, 1e-30f, -1e-25f, 0x1p-64f, -0x1p-64f, 1e-19f, 0.5f, below, 1e-30f, 0x1p-64f,
+            below, 1e-30f, 0x1p-64f, below, 1e-30f, 0x1p-64f, below, 0x1p-64f};
+        float[] g = new float[theta.length];
+        float[] m = new float[theta.length];
+        float[] v = new float[theta.length];
+        float[][] vector = {theta.clone(), g.clone(), m.clone(), v.clone()};
+        new ScalarKernels().adamUpdate(theta, g, m, v, 0, theta.length, 0.9f, 0.1f, 0.999f, 0.001f, 1e-3f, 1e-8f);
+        KernelSelection.load(KernelSelection.Choice.VECTOR).adamUpdate(vector[0], vector[1], vector[2], vector[3], 0,
+                theta.length, 0.9f, 0.1f, 0.999f, 0.001f, 1e-3f, 1e-8f);
+        for (int i = 0; i < theta.length; i++) {
+            float kept = Math.abs(theta[i]) >= 0x1p-64f ? theta[i] : 0f;
+            assertEquals(Float.floatToRawIntBits(kept), Float.floatToRawIntBits(theta[i]), "scalar θ[" + i + "]");
+            assertEquals(Float.floatToRawIntBits(theta[i]), Float.floatToRawIntBits(vector[0][i]), "vector θ[" + i + "]");
+        }
+        assertEquals(0f, theta[2], "1e-30 is a normal float but below the floor");
+        assertEquals(0x1p-64f, theta[4], "the floor itself is kept");
+    }
+
     private Tensor fill(Tensor t) {
         for (int i = 0; i < t.size(); i++) {
             t.set(i, random.nextDouble() < 0.3 ? 0 : 2 * random.nextDouble() - 1);

@@ -113,6 +113,24 @@ class OptimizerTest {
     }
 
     @Test
+    void everyOptimiserStoresParametersBelowTheFloorAsZeroInBothPrecisions() {
+        for (Precision precision : Precision.values()) {
+            for (OptimizerSpec spec : List.of(OptimizerSpec.sgd(0.5), new OptimizerSpec.Momentum(0.5, 0.5, false),
+                    new OptimizerSpec.Momentum(0.5, 0.5, true), OptimizerSpec.adam(1e-3))) {
+                Parameter p = new Parameter("p", precision, 1, 3, true);
+                p.value().set(0, 1e-30);  // normal in both precisions, below 2⁻⁶⁴
+                p.value().set(1, 0x1p-63);
+                p.value().set(2, -0x1p-70);
+                Optimizer.of(spec, List.of(p)).step(); // zero gradients: only the floor moves anything
+                assertEquals(0.0, p.value().get(0), spec + " " + precision + ": 1e-30 becomes 0");
+                assertEquals(0x1p-63, p.value().get(1), spec + " " + precision + ": 2⁻⁶³ stays");
+                assertEquals(0.0, p.value().get(2), spec + " " + precision);
+                assertEquals(0, Double.doubleToRawLongBits(p.value().get(2)), spec + " " + precision + ": +0, not −0");
+            }
+        }
+    }
+
+    @Test
     void everyOptimiserStoresSubnormalFloatParametersAndStateAsZero() {
         float tiny = Float.MIN_NORMAL / 4; // subnormal
         for (OptimizerSpec spec : List.of(OptimizerSpec.sgd(0.5), new OptimizerSpec.Momentum(0.5, 0.5, false),
