@@ -2,6 +2,7 @@ package dev.digitslab.framework;
 
 import dev.digitslab.api.data.BatchOrder;
 import dev.digitslab.api.data.Splits;
+import dev.digitslab.api.params.ParameterFloor;
 import dev.digitslab.api.spec.ExperimentSpec;
 import dev.digitslab.api.spec.SpecLoader;
 import dev.digitslab.api.train.TrainingListener;
@@ -29,7 +30,8 @@ public final class SubnormalCensus {
         long seed = spec.seeds().get(0);
         Splits splits = MnistSplits.load(spec.data(), seed);
         var train = splits.train();
-        System.out.println("epoch  seconds  subnormal parameters / gradients / updater state (of all elements)");
+        System.out.println("epoch  seconds  subnormal parameters / gradients / updater state (of all elements); "
+                + "normal parameters below 2^-64 (at most 63 steps' worth: SubnormalFlush runs every 64th step)");
         try (FrameworkModel model = (FrameworkModel) new FrameworkTrainer().create(spec, train.featureCount(), seed,
                 null, 1)) {
             MultiLayerNetwork net = model.network();
@@ -38,23 +40,38 @@ public final class SubnormalCensus {
                 TrainingRun.trainEpoch(model, train, BatchOrder.permutation(seed, epoch, train.count()), epoch,
                         TrainingListener.NONE);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf(Locale.ROOT, "%5d  %7.2f  %s / %s / %s%n", epoch, seconds, census(net.params()),
-                        census(net.getGradientsViewArray()), census(net.getUpdater().getStateViewArray()));
+                System.out.printf(Locale.ROOT, "%5d  %7.2f  %s / %s / %s; %s%n", epoch, seconds,
+                        census(net.params(), SubnormalCensus::subnormal),
+                        census(net.getGradientsViewArray(), SubnormalCensus::subnormal),
+                        census(net.getUpdater().getStateViewArray(), SubnormalCensus::subnormal),
+                        census(net.params(), SubnormalCensus::normalBelowFloor));
             }
         }
     }
 
-    private static String census(INDArray array) {
+    private static boolean subnormal(float x) {
+        return x != 0f && Math.abs(x) < Float.MIN_NORMAL;
+    }
+
+    private static boolean normalBelowFloor(float x) {
+        return Math.abs(x) >= Float.MIN_NORMAL && Math.abs(x) < ParameterFloor.FLOAT;
+    }
+
+    private interface FloatTest {
+        boolean test(float x);
+    }
+
+    private static String census(INDArray array, FloatTest test) {
         if (array == null) {
             return "-";
         }
         float[] data = array.castTo(DataType.FLOAT).data().asFloat();
-        long subnormal = 0;
+        long count = 0;
         for (float x : data) {
-            if (x != 0f && Math.abs(x) < Float.MIN_NORMAL) {
-                subnormal++;
+            if (test.test(x)) {
+                count++;
             }
         }
-        return String.format(Locale.ROOT, "%d (%.4f%%)", subnormal, 100.0 * subnormal / Math.max(1, data.length));
+        return String.format(Locale.ROOT, "%d (%.4f%%)", count, 100.0 * count / Math.max(1, data.length));
     }
 }
