@@ -35,10 +35,10 @@ final class BatchAssembler {
         int n = to - from;
         set.gatherFeatures(order, from, to, x);
         if (n == batchSize) {
-            fullX.data().asNioFloat().put(x, 0, x.length); // bulk copy; DataBuffer.setData copies element by element
+            fullX.data().asNioFloat().put(x, 0, x.length); // bulk copy, as in offHeap
             return fullX;
         }
-        return Nd4j.create(Arrays.copyOf(x, n * featureCount), new long[] {n, featureCount}, 'c');
+        return offHeap(x, 0, n, featureCount);
     }
 
     /** Targets of rows {@code order[from..to)}: one-hot (n, classes), or (n, 1) holding 0/1 for binary tasks. */
@@ -58,6 +58,17 @@ final class BatchAssembler {
             fullY.data().asNioFloat().put(y, 0, y.length);
             return fullY;
         }
-        return Nd4j.create(Arrays.copyOf(y, n * outputs), new long[] {n, outputs}, 'c');
+        return offHeap(y, 0, n, outputs);
+    }
+
+    /**
+     * A new off-heap (rows, columns) array holding {@code values[offset..offset + rows·columns)}, copied in bulk.
+     * {@code Nd4j.create(float[], …)} copies element by element (DataBuffer.setData): for 4096 MNIST rows 29 ms
+     * against 12 ms once compiled, and nearly a second on its first call.
+     */
+    static INDArray offHeap(float[] values, int offset, int rows, int columns) {
+        INDArray array = Nd4j.createUninitialized(DataType.FLOAT, rows, columns);
+        array.data().asNioFloat().put(values, offset, rows * columns);
+        return array;
     }
 }

@@ -74,9 +74,8 @@ final class FrameworkModel implements TrainableModel {
         int featureCount = data.featureCount();
         for (int from = 0; from < data.count(); from += PREDICT_CHUNK) {
             int n = Math.min(PREDICT_CHUNK, data.count() - from);
-            float[] rows = new float[n * featureCount];
-            System.arraycopy(data.features(), from * featureCount, rows, 0, rows.length);
-            INDArray probabilities = net.output(Nd4j.create(rows, new long[] {n, featureCount}, 'c'), false);
+            INDArray rows = BatchAssembler.offHeap(data.features(), from * featureCount, n, featureCount);
+            INDArray probabilities = net.output(rows, false);
             float[] chunk = Nd4j.toFlattened('c', probabilities).toFloatVector();
             System.arraycopy(chunk, 0, out, from * outputs, chunk.length);
         }
